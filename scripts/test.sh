@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test of the solution, then prints one plain line: "N passed, M failed, K skipped".
+# Exits with the test run's own exit code. Usage: scripts/test.sh [extra dotnet test arguments]
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+results="$(pwd)/TestResults"
+rm -rf "$results"
+
+dotnet tool restore >/dev/null || exit 1
+
+dotnet test --solution PersonaMedia.sln --report-trx --results-directory "$results" "$@"
+status=$?
+
+# Each test module writes one TRX file; add up their counters.
+summary=$(find "$results" -name '*.trx' -print0 2>/dev/null | xargs -0 -r grep -ho '<Counters [^>]*>' | awk '
+  function attr(name,   m) { return match($0, name "=\"[0-9]+\"") ? substr($0, RSTART + length(name) + 2, RLENGTH - length(name) - 3) + 0 : 0 }
+  { passed += attr("passed"); failed += attr("failed") + attr("error") + attr("timeout") + attr("aborted"); skipped += attr("notExecuted") }
+  END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }')
+if [ -z "$summary" ]; then
+  summary="0 passed, 0 failed, 0 skipped"
+  [ "$status" -eq 0 ] && status=1   # no test ran at all: that is a failure, not a pass
+fi
+echo "$summary"
+exit "$status"

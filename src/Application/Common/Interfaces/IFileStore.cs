@@ -1,0 +1,53 @@
+namespace PersonaMedia.Application.Common.Interfaces;
+
+/// <summary>
+/// Where media bytes live, addressed by keys of the form <c>{user_id}/{persona_id}/{uuid}.{ext}</c>.
+/// Implemented on local disk and on Azure Blob Storage; both honour the same contract.
+/// </summary>
+public interface IFileStore
+{
+    /// <summary>
+    /// Starts writing a new file under <paramref name="key"/>. Its bytes are invisible under the
+    /// key until <see cref="IFileUpload.CommitAsync"/>; disposing the upload without committing
+    /// discards them. Throws <see cref="ArgumentException"/> for a key that is malformed or would
+    /// resolve outside the store.
+    /// </summary>
+    Task<IFileUpload> BeginUploadAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens the file for reading: the whole of it (seekable, so HTTP range requests can be served
+    /// from it), or only <paramref name="range"/>. Null when there is no file under the key.
+    /// </summary>
+    Task<Stream?> OpenReadAsync(string key, ByteRange? range, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the file; false when there was none.</summary>
+    Task<bool> DeleteAsync(string key, CancellationToken cancellationToken);
+
+    Task<bool> ExistsAsync(string key, CancellationToken cancellationToken);
+}
+
+/// <summary>A file being written; see <see cref="IFileStore.BeginUploadAsync"/>.</summary>
+public interface IFileUpload : IAsyncDisposable
+{
+    /// <summary>Bytes written so far.</summary>
+    long Length { get; }
+
+    ValueTask WriteAsync(ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes the written bytes visible under the key, with their content type and SHA-256 as
+    /// metadata where the store keeps any. Never overwrites: throws
+    /// <see cref="FileAlreadyExistsException"/> when the key is taken, leaving the existing file untouched.
+    /// </summary>
+    Task CommitAsync(string contentType, string sha256Hex, CancellationToken cancellationToken);
+}
+
+/// <summary>An inclusive byte range, as in HTTP: <c>bytes=From-To</c>.</summary>
+public readonly record struct ByteRange(long From, long To)
+{
+    public long Length => To - From + 1;
+}
+
+/// <summary>The store already holds a file under the key; nothing was overwritten.</summary>
+public sealed class FileAlreadyExistsException(string key)
+    : IOException($"The store already holds a file under '{key}'.");

@@ -1,0 +1,31 @@
+using PersonaMedia.Application.Common.Models;
+using PersonaMedia.Application.Media;
+using PersonaMedia.Domain.Media;
+
+namespace PersonaMedia.Application.Common.Interfaces;
+
+/// <summary>Media file rows, always looked up through their owner so another user's id is simply not found.</summary>
+public interface IMediaFileRepository
+{
+    void Add(MediaFile file);
+
+    void Remove(MediaFile file);
+
+    /// <summary>The tracked file, for changing or deleting it; null when it is not the user's.</summary>
+    Task<MediaFile?> FindOwnedAsync(int userId, int fileId, CancellationToken cancellationToken);
+
+    Task<MediaFileDto?> FindOwnedDtoAsync(int userId, int fileId, CancellationToken cancellationToken);
+
+    /// <summary>One page of a persona's files, newest first (ties: higher id first), optionally of one media type.</summary>
+    Task<Page<MediaFileDto>> ListByPersonaAsync(
+        int userId, int personaId, MediaType? mediaType, int limit, int offset, CancellationToken cancellationToken);
+
+    /// <summary>Where the bytes of every file of the persona are stored.</summary>
+    Task<IReadOnlyList<string>> ListStorageKeysOfPersonaAsync(int userId, int personaId, CancellationToken cancellationToken);
+
+    /// <summary>The user's file count and byte total per persona and media type, aggregated by the database.</summary>
+    Task<IReadOnlyList<MediaUsage>> GetUsageAsync(int userId, CancellationToken cancellationToken);
+}
+
+/// <summary>One group of the usage aggregate.</summary>
+public sealed record MediaUsage(int PersonaId, MediaType MediaType, int Count, long TotalSize);

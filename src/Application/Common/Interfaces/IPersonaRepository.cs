@@ -1,0 +1,22 @@
+using PersonaMedia.Application.Personas;
+using PersonaMedia.Domain.Personas;
+
+namespace PersonaMedia.Application.Common.Interfaces;
+
+/// <summary>Personas, always looked up through their owner so another user's id is simply not found.</summary>
+public interface IPersonaRepository
+{
+    void Add(Persona persona);
+
+    void Remove(Persona persona);
+
+    /// <summary>The tracked persona, for changing it; null when it is not the user's.</summary>
+    Task<Persona?> FindOwnedAsync(int userId, int personaId, CancellationToken cancellationToken);
+
+    Task<PersonaDto?> FindOwnedDtoAsync(int userId, int personaId, CancellationToken cancellationToken);
+
+    Task<bool> ExistsOwnedAsync(int userId, int personaId, CancellationToken cancellationToken);
+
+    /// <summary>The user's personas, oldest first.</summary>
+    Task<IReadOnlyList<PersonaDto>> ListOwnedAsync(int userId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,11 @@
+namespace PersonaMedia.Application.Common.Interfaces;
+
+/// <summary>Commits the changes the repositories of this request have collected, atomically.</summary>
+public interface IUnitOfWork
+{
+    /// <summary>
+    /// Saves all pending changes in one transaction. Throws
+    /// <see cref="Exceptions.UniqueConstraintException"/> when a unique index refuses them.
+    /// </summary>
+    Task SaveChangesAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,27 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+using PersonaMedia.Application.Media;
+
+namespace PersonaMedia.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers the validators and application services. The mediator itself, with the pipeline
+    /// order (logging, then validation, then the handler), is added by the host: Mediator's source
+    /// generator must run in the project that calls <c>AddMediator</c>.
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        // Errors are keyed and worded by the JSON field the client sent (snake_case), not by the C# property.
+        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
+            member is null ? null : JsonNamingPolicy.SnakeCaseLower.ConvertName(member.Name);
+        ValidatorOptions.Global.DisplayNameResolver = ValidatorOptions.Global.PropertyNameResolver;
+
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
+        services.AddScoped<StoredFileRemover>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

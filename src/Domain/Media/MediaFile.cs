@@ -1,0 +1,94 @@
+using System.Globalization;
+using PersonaMedia.Domain.Common;
+
+namespace PersonaMedia.Domain.Media;
+
+/// <summary>An uploaded image or video of one persona, with the facts established while it was received.</summary>
+public sealed class MediaFile
+{
+    public const int FileNameMaxLength = 64;
+    public const int MimeTypeMaxLength = 100;
+    public const int Sha256HexLength = 64;
+
+    private MediaFile()
+    {
+        FileName = OriginalFileName = MimeType = Sha256 = string.Empty;
+    }
+
+    public int Id { get; private set; }
+    public int UserId { get; private set; }
+    public int PersonaId { get; private set; }
+
+    /// <summary>The stored name, <c>{uuid}.{ext}</c>; chosen by the server, never by the client.</summary>
+    public string FileName { get; private set; }
+
+    public string OriginalFileName { get; private set; }
+    public long FileSize { get; private set; }
+    public string MimeType { get; private set; }
+    public MediaType MediaType { get; private set; }
+    public string? Description { get; private set; }
+
+    /// <summary>Lower-case hex SHA-256 of the stored bytes.</summary>
+    public string Sha256 { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+
+    /// <summary>Where the bytes live in any file store: <c>{user_id}/{persona_id}/{uuid}.{ext}</c>.</summary>
+    public string StorageKey => StorageKeyFor(UserId, PersonaId, FileName);
+
+    public static string StorageKeyFor(int userId, int personaId, string fileName) =>
+        string.Create(CultureInfo.InvariantCulture, $"{userId}/{personaId}/{fileName}");
+
+    /// <summary>A new server-chosen stored name for content of the given format.</summary>
+    public static string NewFileName(MediaFormat format) => Guid.NewGuid().ToString("N") + format.Extension;
+
+    public static MediaFile Create(
+        int userId,
+        int personaId,
+        string fileName,
+        string originalFileName,
+        MediaFormat format,
+        long fileSize,
+        string sha256,
+        string? description,
+        DateTime now)
+    {
+        if (fileSize is <= 0 or > MediaRules.MaxFileSizeBytes)
+        {
+            throw new DomainException($"A media file holds 1 to {MediaRules.MaxFileSizeBytes} bytes.");
+        }
+
+        if (sha256.Length != Sha256HexLength || !sha256.All(char.IsAsciiHexDigitLower))
+        {
+            throw new DomainException("SHA-256 must be 64 lower-case hex digits.");
+        }
+
+        if (!fileName.EndsWith(format.Extension, StringComparison.Ordinal))
+        {
+            throw new DomainException("The stored name must carry the extension of the detected format.");
+        }
+
+        var file = new MediaFile
+        {
+            UserId = userId,
+            PersonaId = personaId,
+            FileName = Guard.RequiredText(fileName, FileNameMaxLength, "File name"),
+            OriginalFileName = Guard.RequiredText(originalFileName, MediaRules.OriginalFilenameMaxLength, "Original file name"),
+            MimeType = format.MimeType,
+            MediaType = format.MediaType,
+            FileSize = fileSize,
+            Sha256 = sha256,
+            CreatedAt = Guard.Utc(now),
+            UpdatedAt = now,
+        };
+        file.Description = Guard.OptionalText(description, MediaRules.DescriptionMaxLength, "Description");
+        return file;
+    }
+
+    public void Describe(string? description, DateTime now)
+    {
+        Description = Guard.OptionalText(description, MediaRules.DescriptionMaxLength, "Description");
+        UpdatedAt = Guard.Utc(now) > UpdatedAt ? now : UpdatedAt.AddTicks(1);
+    }
+}

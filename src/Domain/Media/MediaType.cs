@@ -1,0 +1,7 @@
+namespace PersonaMedia.Domain.Media;
+
+public enum MediaType
+{
+    Image = 1,
+    Video = 2,
+}

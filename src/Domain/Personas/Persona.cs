@@ -1,0 +1,39 @@
+using PersonaMedia.Domain.Common;
+
+namespace PersonaMedia.Domain.Personas;
+
+/// <summary>A profile a user keeps; media files hang under it.</summary>
+public sealed class Persona
+{
+    public const int NameMaxLength = 100;
+    public const int DescriptionMaxLength = 2000;
+    public const int RelationTypeMaxLength = 50;
+
+    private Persona()
+    {
+        Name = string.Empty;
+    }
+
+    public int Id { get; private set; }
+    public int UserId { get; private set; }
+    public string Name { get; private set; }
+    public string? Description { get; private set; }
+    public string? RelationType { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+
+    public static Persona Create(int userId, string name, string? description, string? relationType, DateTime now)
+    {
+        var persona = new Persona { UserId = userId, CreatedAt = Guard.Utc(now) };
+        persona.Update(name, description, relationType, now);
+        return persona;
+    }
+
+    public void Update(string name, string? description, string? relationType, DateTime now)
+    {
+        Name = Guard.RequiredText(name, NameMaxLength, "Name");
+        Description = Guard.OptionalText(description, DescriptionMaxLength, "Description");
+        RelationType = Guard.OptionalText(relationType, RelationTypeMaxLength, "Relation type");
+        UpdatedAt = Guard.Utc(now) > CreatedAt ? now : CreatedAt;
+    }
+}

@@ -1,0 +1,161 @@
+using Microsoft.Extensions.Options;
+using PersonaMedia.Application.Common.Interfaces;
+
+namespace PersonaMedia.Infrastructure.Files;
+
+/// <summary>
+/// Keeps files on local disk at <c>{root}/{key}</c>. A file is written under a temporary name in
+/// its final folder and renamed into place only when committed; the rename never replaces an
+/// existing file, and no key can reach outside the root.
+/// </summary>
+internal sealed class LocalFileStore : IFileStore
+{
+    internal const string TemporarySuffix = ".partial";
+
+    private readonly string _root;
+    private readonly bool _flushToDisk;
+
+    public LocalFileStore(IOptions<LocalFileStoreOptions> options, string contentRoot)
+    {
+        _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Value.RootPath, contentRoot))
+            + Path.DirectorySeparatorChar;
+        _flushToDisk = options.Value.FlushToDisk;
+        Directory.CreateDirectory(_root);
+    }
+
+    public string RootPath => _root;
+
+    public Task<IFileUpload> BeginUploadAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = Resolve(key);
+        var folder = Path.GetDirectoryName(path)!;
+        Directory.CreateDirectory(folder);
+        var temporary = Path.Combine(folder, $".{Guid.NewGuid():N}{TemporarySuffix}");
+        var stream = new FileStream(temporary, new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+            Options = FileOptions.Asynchronous,
+            BufferSize = 0,
+        });
+        return Task.FromResult<IFileUpload>(new LocalFileUpload(key, path, temporary, stream, _flushToDisk));
+    }
+
+    public Task<Stream?> OpenReadAsync(string key, ByteRange? range, CancellationToken cancellationToken)
+    {
+        var path = Resolve(key);
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.Open,
+                Access = FileAccess.Read,
+                Share = FileShare.Read | FileShare.Delete,
+                Options = FileOptions.Asynchronous | FileOptions.SequentialScan,
+                BufferSize = 0,
+            });
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult<Stream?>(null);
+        }
+
+        if (range is not { } r)
+        {
+            return Task.FromResult<Stream?>(stream);
+        }
+
+        if (r.From < 0 || r.To < r.From || r.From >= stream.Length)
+        {
+            stream.Dispose();
+            throw new ArgumentOutOfRangeException(nameof(range), $"Range {r.From}-{r.To} lies outside the file of {stream.Length} bytes.");
+        }
+
+        stream.Position = r.From;
+        return Task.FromResult<Stream?>(new BoundedReadStream(stream, Math.Min(r.Length, stream.Length - r.From)));
+    }
+
+    public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = Resolve(key);
+        if (!File.Exists(path))
+        {
+            return Task.FromResult(false);
+        }
+
+        File.Delete(path);
+        return Task.FromResult(true);
+    }
+
+    public Task<bool> ExistsAsync(string key, CancellationToken cancellationToken) =>
+        Task.FromResult(File.Exists(Resolve(key)));
+
+    /// <summary>The full path of a key, refusing any that would resolve outside the root.</summary>
+    private string Resolve(string key)
+    {
+        StorageKeys.Validate(key);
+        var path = Path.GetFullPath(Path.Combine(_root, key));
+        if (!path.StartsWith(_root, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{key}' resolves outside the store.", nameof(key));
+        }
+
+        return path;
+    }
+
+    private sealed class LocalFileUpload(string key, string path, string temporary, FileStream stream, bool flushToDisk)
+        : IFileUpload
+    {
+        private bool _committed;
+        private bool _closed;
+
+        public long Length { get; private set; }
+
+        public async ValueTask WriteAsync(ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken)
+        {
+            await stream.WriteAsync(chunk, cancellationToken);
+            Length += chunk.Length;
+        }
+
+        public async Task CommitAsync(string contentType, string sha256Hex, CancellationToken cancellationToken)
+        {
+            if (flushToDisk)
+            {
+                stream.Flush(flushToDisk: true);
+            }
+
+            await CloseAsync();
+            try
+            {
+                // On Unix this links the new name and fails if it exists: atomic, never overwriting.
+                File.Move(temporary, path, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                throw new FileAlreadyExistsException(key);
+            }
+
+            _committed = true;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await CloseAsync();
+            if (!_committed)
+            {
+                File.Delete(temporary);
+            }
+        }
+
+        private async ValueTask CloseAsync()
+        {
+            if (!_closed)
+            {
+                _closed = true;
+                await stream.DisposeAsync();
+            }
+        }
+    }
+}

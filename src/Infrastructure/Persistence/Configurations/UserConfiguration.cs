@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PersonaMedia.Domain.Users;
+
+namespace PersonaMedia.Infrastructure.Persistence.Configurations;
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> builder)
+    {
+        builder.ToTable("users");
+        builder.HasKey(u => u.Id);
+        builder.Property(u => u.Email).HasMaxLength(User.EmailMaxLength).IsRequired();
+        builder.Property(u => u.NormalizedEmail).HasMaxLength(User.EmailMaxLength).IsRequired();
+        builder.Property(u => u.Username).HasMaxLength(User.UsernameMaxLength).IsRequired();
+        builder.Property(u => u.NormalizedUsername).HasMaxLength(User.UsernameMaxLength).IsRequired();
+        builder.Property(u => u.FullName).HasMaxLength(User.FullNameMaxLength);
+        builder.Property(u => u.PasswordHash).HasMaxLength(User.PasswordHashMaxLength).IsRequired();
+        builder.Property(u => u.CreatedAt).IsRequired();
+
+        // The uniqueness rules live in the database, so concurrent registrations cannot both win.
+        builder.HasIndex(u => u.NormalizedEmail).IsUnique();
+        builder.HasIndex(u => u.NormalizedUsername).IsUnique();
+    }
+}

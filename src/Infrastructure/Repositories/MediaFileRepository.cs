@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using PersonaMedia.Application.Common.Interfaces;
+using PersonaMedia.Application.Common.Models;
+using PersonaMedia.Application.Media;
+using PersonaMedia.Domain.Media;
+using PersonaMedia.Infrastructure.Persistence;
+
+namespace PersonaMedia.Infrastructure.Repositories;
+
+internal sealed class MediaFileRepository(AppDbContext db) : IMediaFileRepository
+{
+    public void Add(MediaFile file) => db.MediaFiles.Add(file);
+
+    public void Remove(MediaFile file) => db.MediaFiles.Remove(file);
+
+    public Task<MediaFile?> FindOwnedAsync(int userId, int fileId, CancellationToken cancellationToken) =>
+        db.MediaFiles.FirstOrDefaultAsync(f => f.Id == fileId && f.UserId == userId, cancellationToken);
+
+    public Task<MediaFileDto?> FindOwnedDtoAsync(int userId, int fileId, CancellationToken cancellationToken) =>
+        Owned(userId).Where(f => f.Id == fileId).ProjectToDto().FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<Page<MediaFileDto>> ListByPersonaAsync(
+        int userId, int personaId, MediaType? mediaType, int limit, int offset, CancellationToken cancellationToken)
+    {
+        var files = Owned(userId).Where(f => f.PersonaId == personaId);
+        if (mediaType is { } type)
+        {
+            files = files.Where(f => f.MediaType == type);
+        }
+
+        var total = await files.CountAsync(cancellationToken);
+        var items = total <= offset
+            ? []
+            : await files
+                .OrderByDescending(f => f.CreatedAt).ThenByDescending(f => f.Id)
+                .Skip(offset).Take(limit)
+                .ProjectToDto()
+                .ToListAsync(cancellationToken);
+        return new Page<MediaFileDto>(items, total, limit, offset);
+    }
+
+    public async Task<IReadOnlyList<string>> ListStorageKeysOfPersonaAsync(
+        int userId, int personaId, CancellationToken cancellationToken)
+    {
+        var names = await Owned(userId)
+            .Where(f => f.PersonaId == personaId)
+            .Select(f => f.FileName)
+            .ToListAsync(cancellationToken);
+        return names.ConvertAll(name => MediaFile.StorageKeyFor(userId, personaId, name));
+    }
+
+    public async Task<IReadOnlyList<MediaUsage>> GetUsageAsync(int userId, CancellationToken cancellationToken) =>
+        await Owned(userId)
+            .GroupBy(f => new { f.PersonaId, f.MediaType })
+            .Select(g => new MediaUsage(g.Key.PersonaId, g.Key.MediaType, g.Count(), g.Sum(f => f.FileSize)))
+            .ToListAsync(cancellationToken);
+
+    private IQueryable<MediaFile> Owned(int userId) => db.MediaFiles.AsNoTracking().Where(f => f.UserId == userId);
+}

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.IdentityModel.Tokens;
+using PersonaMedia.Application.Common.Behaviours;
+using PersonaMedia.Application.Common.Interfaces;
+using PersonaMedia.Infrastructure;
+using PersonaMedia.Infrastructure.Identity;
+using PersonaMedia.WebApi.Infrastructure;
+
+namespace PersonaMedia.WebApi;
+
+public static class DependencyInjection
+{
+    public const string CorsPolicy = "frontends";
+
+    /// <summary>Headers a browser front-end may read from our responses.</summary>
+    public static readonly string[] ExposedHeaders = ["X-Total-Count", "Link", "Content-Disposition", "ETag", "Content-Range", "Accept-Ranges"];
+
+    public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        // The pipeline order, written once: logging (with timing) -> validation -> handler.
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>)];
+        });
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, CurrentUser>();
+
+        services
+            .AddControllers(options => options.Filters.Add<RequestBindingFailureFilter>())
+            .ConfigureApiBehaviorOptions(options => options.SuppressModelStateInvalidFilter = true)
+            .AddJsonOptions(options =>
+            {
+                Configure(options.JsonSerializerOptions);
+                // Binding errors say what was wrong without echoing serializer internals.
+                options.AllowInputFormatterExceptionMessages = false;
+            });
+        services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            problem.Detail ??= DefaultDetail(problem.Status ?? context.HttpContext.Response.StatusCode);
+            problem.Extensions.Remove("traceId");
+            problem.Extensions["trace_id"] = context.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+
+        services.AddJwtBearerAuthentication(configuration);
+        services.AddAuthorization();
+
+        services.AddCors(options => options.AddPolicy(CorsPolicy, policy => policy
+            .WithOrigins(configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [])
+            .AllowAnyHeader()
+            .AllowAnyMethod()
+            .WithExposedHeaders(ExposedHeaders)));
+
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
+            options.AddOperationTransformer<BearerSecuritySchemeTransformer>();
+        });
+
+        return services;
+    }
+
+    /// <summary>snake_case names and enum values, as the original service's clients expect.</summary>
+    private static void Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.DictionaryKeyPolicy = null;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+    }
+
+    private static void AddJwtBearerAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        var jwt = configuration.GetSection(JwtOptions.SectionName).Get<JwtOptions>() ?? new JwtOptions();
+        services
+            .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SymmetricSecurityKey>((options, signingKey) =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = jwt.Issuer,
+                    ValidAudience = jwt.Audience,
+                    IssuerSigningKey = signingKey,
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    ValidateIssuer = true,
+                    ValidateAudience = true,
+                    ValidateLifetime = true,
+                    ValidateIssuerSigningKey = true,
+                    RequireSignedTokens = true,
+                    RequireExpirationTime = true,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+                options.Events = new JwtBearerEvents { OnChallenge = JwtBearerProblems.WriteChallengeAsync };
+            });
+    }
+
+    private static string DefaultDetail(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "The request is not valid.",
+        StatusCodes.Status401Unauthorized => "Not authenticated",
+        StatusCodes.Status403Forbidden => "Not allowed.",
+        StatusCodes.Status404NotFound => "Not Found",
+        StatusCodes.Status405MethodNotAllowed => "Method Not Allowed",
+        StatusCodes.Status406NotAcceptable => "The requested response type cannot be produced.",
+        StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+        StatusCodes.Status415UnsupportedMediaType => "Unsupported request content type.",
+        _ => ReasonPhrases(status),
+    };
+
+    private static string ReasonPhrases(int status) =>
+        Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase
+            ? phrase
+            : "An error occurred.";
+}

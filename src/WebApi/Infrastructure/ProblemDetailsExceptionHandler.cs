@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+using PersonaMedia.Application.Common.Exceptions;
+using PersonaMedia.Domain.Common;
+
+namespace PersonaMedia.WebApi.Infrastructure;
+
+/// <summary>
+/// The one place where exceptions become HTTP answers: each known kind maps to its status as
+/// problem+json with a <c>detail</c>; anything else is a 500 that shows no internals.
+/// </summary>
+internal sealed partial class ProblemDetailsExceptionHandler(
+    IProblemDetailsService problemDetails,
+    ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nobody is left to answer.
+            return true;
+        }
+
+        var problem = exception switch
+        {
+            ValidationException validation => new HttpValidationProblemDetails(validation.Errors.ToDictionary())
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Detail = validation.Detail,
+            },
+            InvalidContentException or DomainException => Problem(StatusCodes.Status400BadRequest, exception.Message),
+            AuthenticationFailedException => Problem(StatusCodes.Status401Unauthorized, exception.Message),
+            NotFoundException => Problem(StatusCodes.Status404NotFound, exception.Message),
+            ConflictException => Problem(StatusCodes.Status409Conflict, exception.Message),
+            PayloadTooLargeException => Problem(StatusCodes.Status413PayloadTooLarge, exception.Message),
+            BadHttpRequestException bad => Problem(bad.StatusCode, Describe(bad)),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            problem = Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.");
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        if (problem.Status == StatusCodes.Status401Unauthorized)
+        {
+            httpContext.Response.Headers[HeaderNames.WWWAuthenticate] = JwtBearerProblems.Challenge(null);
+        }
+
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails Problem(int status, string detail) => new() { Status = status, Detail = detail };
+
+    private static string Describe(BadHttpRequestException exception) => exception.StatusCode switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+        StatusCodes.Status408RequestTimeout => "The request body arrived too slowly.",
+        _ => "The request could not be read.",
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
+}
