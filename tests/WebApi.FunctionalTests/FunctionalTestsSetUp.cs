@@ -1,25 +1,52 @@
 namespace PersonaMedia.WebApi.FunctionalTests;
 
+/// <summary>
+/// Starts one app per <see cref="TestEnvironment"/> the first time a fixture asks for it, and
+/// stops them all when the run ends.
+/// </summary>
 [SetUpFixture]
 public sealed class FunctionalTestsSetUp
 {
-    private static TestApp? _app;
+    private static readonly Dictionary<TestEnvironment, TestApp> Apps = [];
+    private static readonly SemaphoreSlim Gate = new(1, 1);
 
-    public static TestApp App => _app ?? throw new InvalidOperationException("The test app has not been started.");
-
-    [OneTimeSetUp]
-    public void StartApp()
+    /// <summary>The app of the environment; calls <c>Assert.Ignore</c> with the reason when it cannot run here.</summary>
+    public static async Task<TestApp> GetAppAsync(TestEnvironment environment)
     {
-        _app = new TestApp();
-        _ = _app.Server; // starts the host and applies migrations
+        await Gate.WaitAsync();
+        try
+        {
+            if (!Apps.TryGetValue(environment, out var app))
+            {
+                app = StartApp(environment);
+                Apps[environment] = app;
+            }
+
+            return app;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static TestApp StartApp(TestEnvironment environment)
+    {
+        var app = environment == TestEnvironment.SqliteLocal
+            ? new TestApp()
+            : throw new NotSupportedException($"No test app for {environment}.");
+        _ = app.Server; // starts the host, which applies the migrations
+        return app;
     }
 
     [OneTimeTearDown]
-    public async Task StopApp()
+    public async Task StopApps()
     {
-        if (_app is not null)
+        foreach (var app in Apps.Values)
         {
-            await _app.DisposeAsync();
+            await app.DisposeAsync();
         }
+
+        Apps.Clear();
     }
 }

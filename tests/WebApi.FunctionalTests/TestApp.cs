@@ -10,50 +10,50 @@ using PersonaMedia.Infrastructure.Persistence;
 namespace PersonaMedia.WebApi.FunctionalTests;
 
 /// <summary>
-/// The real service over the real HTTP pipeline, on a SQLite database file and an upload folder
-/// of its own in a temporary directory, with a fixed signing key so tests can mint tokens.
+/// The real service over the real HTTP pipeline, on a database and a file store of its own
+/// (by default a SQLite file and a folder in a temporary directory), with a fixed signing key so
+/// tests can mint tokens.
 /// </summary>
 public sealed class TestApp : WebApplicationFactory<Program>
 {
     public const string SigningKey = "functional-tests-signing-key-of-more-than-32-bytes";
     public const string Issuer = "personamedia";
     public const string Audience = "personamedia";
-
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    };
+    public const string AllowedOrigin = "https://app.example.com";
+    public const string Password = "correct-horse-battery";
 
     private readonly Dictionary<string, string?> _settings;
 
-    public TestApp(IDictionary<string, string?>? settings = null)
+    /// <param name="databaseSettings">Database settings; null for a SQLite file in <see cref="Root"/>.</param>
+    /// <param name="storage">The file store; null for a folder in <see cref="Root"/>.</param>
+    public TestApp(IReadOnlyDictionary<string, string?>? databaseSettings = null, ITestStorage? storage = null)
     {
         Root = Directory.CreateTempSubdirectory("personamedia-tests-").FullName;
-        UploadRoot = Path.Combine(Root, "uploads");
-        DatabasePath = Path.Combine(Root, "personamedia.db");
+        Storage = storage ?? new LocalTestStorage(Path.Combine(Root, "uploads"));
         _settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:Default"] = $"Data Source={DatabasePath}",
-            ["Storage:Provider"] = "Local",
-            ["Storage:Local:RootPath"] = UploadRoot,
+            ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(Root, "personamedia.db")}",
             ["Jwt:SigningKey"] = SigningKey,
             ["Jwt:Issuer"] = Issuer,
             ["Jwt:Audience"] = Audience,
-            ["Cors:AllowedOrigins:0"] = "https://app.example.com",
+            ["Cors:AllowedOrigins:0"] = AllowedOrigin,
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in (databaseSettings ?? new Dictionary<string, string?>()).Concat(Storage.Settings))
         {
             _settings[key] = value;
         }
     }
 
-    /// <summary>The temporary folder that holds this app's database file and uploads.</summary>
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
+    /// <summary>A temporary folder of this app's own (SQLite file, local uploads).</summary>
     public string Root { get; }
 
-    public string UploadRoot { get; }
-
-    public string DatabasePath { get; }
+    public ITestStorage Storage { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -64,7 +64,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>Empties every table and the upload folder, so each test starts from nothing.</summary>
+    /// <summary>Empties every table and the file store, so each test starts from nothing.</summary>
     public async Task ResetAsync()
     {
         await using var scope = Services.CreateAsyncScope();
@@ -72,19 +72,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         await db.MediaFiles.ExecuteDeleteAsync();
         await db.Personas.ExecuteDeleteAsync();
         await db.Users.ExecuteDeleteAsync();
-
-        var uploads = Directory.CreateDirectory(UploadRoot);
-        foreach (var entry in uploads.EnumerateFileSystemInfos())
-        {
-            if (entry is DirectoryInfo directory)
-            {
-                directory.Delete(recursive: true);
-            }
-            else
-            {
-                entry.Delete();
-            }
-        }
+        await Storage.ResetAsync();
     }
 
     /// <summary>Runs a query against the app's own database, for asserting rows.</summary>
@@ -93,15 +81,6 @@ public sealed class TestApp : WebApplicationFactory<Program>
         await using var scope = Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
-
-    /// <summary>Every file under the upload folder, as paths relative to it ('/'-separated), sorted.</summary>
-    public IReadOnlyList<string> StoredFiles() =>
-        Directory.CreateDirectory(UploadRoot)
-            .EnumerateFiles("*", SearchOption.AllDirectories)
-            .Select(file => file.FullName)
-            .Select(path => Path.GetRelativePath(UploadRoot, path).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal)
-            .ToList();
 
     /// <summary>Registers a new user and returns a client that carries their token.</summary>
     public async Task<UserClient> CreateUserAsync(string? name = null)
@@ -112,7 +91,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         {
             email = $"{name}@example.com",
             username = name,
-            password = "correct-horse-battery",
+            password = Password,
             full_name = $"Test {name}",
         });
         response.EnsureSuccessStatusCode();
@@ -132,7 +111,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         }
         catch (IOException)
         {
-            // A file still held by a closing handle; the OS cleans the temp folder.
+            // A file still held by a closing handle; the OS cleans its temporary folder.
         }
     }
 }

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace PersonaMedia.WebApi.FunctionalTests.Auth;
 
-public class RegisterTests : FunctionalTestBase
+public class RegisterTests(TestEnvironment environment) : FunctionalTestBase(environment)
 {
     [Test]
     public async Task Register_then_me_returns_the_user()

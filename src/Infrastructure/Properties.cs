@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+// The adapters are internal; their contract tests construct them directly.
+[assembly: InternalsVisibleTo("Infrastructure.IntegrationTests")]
