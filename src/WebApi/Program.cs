@@ -7,6 +7,9 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// JSON bodies are small; the upload actions raise this to the file limit for themselves.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+
 builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration, builder.Environment)

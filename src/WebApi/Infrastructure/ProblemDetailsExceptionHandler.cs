@@ -29,7 +29,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(
                 Status = StatusCodes.Status400BadRequest,
                 Detail = validation.Detail,
             },
-            InvalidContentException or DomainException => Problem(StatusCodes.Status400BadRequest, exception.Message),
+            DomainException => Problem(StatusCodes.Status400BadRequest, exception.Message),
             AuthenticationFailedException => Problem(StatusCodes.Status401Unauthorized, exception.Message),
             NotFoundException => Problem(StatusCodes.Status404NotFound, exception.Message),
             ConflictException => Problem(StatusCodes.Status409Conflict, exception.Message),

@@ -1,5 +1,6 @@
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using PersonaMedia.Application.Common.Exceptions;
 
 namespace PersonaMedia.WebApi.Infrastructure;
@@ -20,12 +21,27 @@ internal sealed class RequestBindingFailureFilter : IActionFilter
             return;
         }
 
-        var jsonErrors = context.ModelState.Keys.Where(key => key.StartsWith('$')).ToList();
-        var failures = jsonErrors.Count > 0
-            ? jsonErrors.Select(key => new ValidationFailure(FieldName(key), "The request body is not valid JSON, or this value has the wrong type."))
-            : context.ModelState
-                .Where(entry => entry.Value is { Errors.Count: > 0 })
-                .Select(entry => new ValidationFailure(BodyField, "A JSON request body is required."));
+        var bodyParameters = context.ActionDescriptor.Parameters
+            .Where(p => p.BindingInfo?.BindingSource == BindingSource.Body)
+            .Select(p => p.Name)
+            .ToHashSet(StringComparer.Ordinal);
+        var jsonErrors = context.ModelState.Keys.Any(key => key.StartsWith('$'));
+
+        var failures = context.ModelState
+            .Where(entry => entry.Value is { Errors.Count: > 0 })
+            .Select(entry => entry.Key switch
+            {
+                // The JSON could not be parsed, or a value has the wrong type.
+                var key when key.StartsWith('$') => new ValidationFailure(
+                    FieldName(key), "The request body is not valid JSON, or this value has the wrong type."),
+                // The body parameter itself: a consequence of a JSON error, or no body at all.
+                var key when bodyParameters.Contains(key) => jsonErrors
+                    ? null
+                    : new ValidationFailure(BodyField, "A JSON request body is required."),
+                // A query or route value that is not of its type, e.g. limit=abc.
+                var key => new ValidationFailure(key, entry.Value!.Errors[0].ErrorMessage),
+            })
+            .OfType<ValidationFailure>();
         throw new ValidationException(failures);
     }
 

@@ -1,0 +1,26 @@
+using Mediator;
+using PersonaMedia.Application.Common.Exceptions;
+using PersonaMedia.Application.Common.Interfaces;
+using PersonaMedia.Application.Common.Models;
+
+namespace PersonaMedia.Application.Media.Commands.DeleteMediaFile;
+
+public sealed record DeleteMediaFileCommand(int FileId) : ICommand<DetailResponse>;
+
+/// <summary>Deletes the row, then the bytes: a failure in between leaves an orphaned file, never a dangling row.</summary>
+public sealed class DeleteMediaFileCommandHandler(
+    IMediaFileRepository mediaFiles,
+    IUnitOfWork unitOfWork,
+    ICurrentUser currentUser,
+    StoredFileRemover storedFiles) : ICommandHandler<DeleteMediaFileCommand, DetailResponse>
+{
+    public async ValueTask<DetailResponse> Handle(DeleteMediaFileCommand command, CancellationToken cancellationToken)
+    {
+        var file = await mediaFiles.FindOwnedAsync(currentUser.Id, command.FileId, cancellationToken)
+            ?? throw NotFoundException.MediaFile();
+        mediaFiles.Remove(file);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        await storedFiles.DeleteAsync([file.StorageKey]);
+        return new DetailResponse("File deleted");
+    }
+}

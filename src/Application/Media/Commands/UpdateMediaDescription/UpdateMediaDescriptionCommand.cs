@@ -1,0 +1,23 @@
+using Mediator;
+using PersonaMedia.Application.Common.Exceptions;
+using PersonaMedia.Application.Common.Interfaces;
+
+namespace PersonaMedia.Application.Media.Commands.UpdateMediaDescription;
+
+public sealed record UpdateMediaDescriptionCommand(int FileId, string? Description) : ICommand<MediaFileDto>;
+
+public sealed class UpdateMediaDescriptionCommandHandler(
+    IMediaFileRepository mediaFiles,
+    IUnitOfWork unitOfWork,
+    ICurrentUser currentUser,
+    TimeProvider clock) : ICommandHandler<UpdateMediaDescriptionCommand, MediaFileDto>
+{
+    public async ValueTask<MediaFileDto> Handle(UpdateMediaDescriptionCommand command, CancellationToken cancellationToken)
+    {
+        var file = await mediaFiles.FindOwnedAsync(currentUser.Id, command.FileId, cancellationToken)
+            ?? throw NotFoundException.MediaFile();
+        file.Describe(command.Description, clock.GetUtcNow().UtcDateTime);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return file.ToDto();
+    }
+}

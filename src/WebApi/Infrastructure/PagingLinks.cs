@@ -1,0 +1,38 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.Extensions;
+using PersonaMedia.Application.Common.Models;
+
+namespace PersonaMedia.WebApi.Infrastructure;
+
+/// <summary>RFC 8288 <c>Link</c> header values for a page: <c>next</c> and <c>prev</c>, keeping the filter.</summary>
+internal static class PagingLinks
+{
+    public static string For<T>(PathString path, string? mediaType, Page<T> page)
+    {
+        var links = new List<string>(2);
+        if (page.HasNext)
+        {
+            links.Add(Link(path, mediaType, page.Limit, page.Offset + page.Limit, "next"));
+        }
+
+        if (page.HasPrevious)
+        {
+            links.Add(Link(path, mediaType, page.Limit, Math.Max(0, page.Offset - page.Limit), "prev"));
+        }
+
+        return string.Join(", ", links);
+    }
+
+    private static string Link(PathString path, string? mediaType, int limit, int offset, string relation)
+    {
+        var query = new QueryBuilder();
+        if (mediaType is not null)
+        {
+            query.Add("media_type", mediaType);
+        }
+
+        query.Add("limit", limit.ToString(CultureInfo.InvariantCulture));
+        query.Add("offset", offset.ToString(CultureInfo.InvariantCulture));
+        return $"<{path}{query}>; rel=\"{relation}\"";
+    }
+}
