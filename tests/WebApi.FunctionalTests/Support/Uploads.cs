@@ -51,7 +51,7 @@ public static class Uploads
 
     public static Task<HttpResponseMessage> UploadImageAsync(
         this UserClient user, int personaId, byte[] bytes, string fileName = "photo.jpg", string? description = null) =>
-        user.Http.PostAsync(ImageUrl(personaId), FormWith(bytes, fileName, "image/jpeg", description));
+        user.Http.PostAsync(ImageUrl(personaId), FormWith(bytes, fileName, ImageContentType(fileName), description));
 
     public static Task<HttpResponseMessage> UploadVideoAsync(
         this UserClient user, int personaId, byte[] bytes, string fileName = "clip.mp4", string? description = null) =>
@@ -68,6 +68,10 @@ public static class Uploads
 
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    /// <summary>What a browser would declare for the name.</summary>
+    private static string ImageContentType(string fileName) =>
+        fileName.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? "image/png" : "image/jpeg";
 
     private static MultipartFormDataContent FormWith(byte[] bytes, string fileName, string contentType, string? description) =>
         description is null
