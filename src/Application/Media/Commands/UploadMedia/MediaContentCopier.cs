@@ -41,7 +41,7 @@ public static class MediaContentCopier
                 length += read;
                 if (length > MediaRules.MaxFileSizeBytes)
                 {
-                    throw UploadMediaCommandHandler.TooLarge();
+                    throw PayloadTooLargeException.File();
                 }
 
                 if (detected is null && headLength < head.Length)

@@ -52,7 +52,7 @@ public sealed partial class UploadMediaCommandHandler(
 
         if (command.ContentLength > UploadMediaCommand.MaxRequestBodyBytes)
         {
-            throw TooLarge();
+            throw PayloadTooLargeException.File();
         }
 
         var part = await command.Form.ReadFilePartAsync(cancellationToken)
@@ -76,8 +76,11 @@ public sealed partial class UploadMediaCommandHandler(
         }
 
         // A description sent after the file is known only now.
-        descriptor = descriptor with { Description = Description(command.Form) };
-        await ValidateAsync(descriptor, cancellationToken);
+        if (Description(command.Form) is { } late && late != descriptor.Description)
+        {
+            descriptor = descriptor with { Description = late };
+            await ValidateAsync(descriptor, cancellationToken);
+        }
 
         var file = MediaFile.Create(
             userId,
@@ -106,9 +109,6 @@ public sealed partial class UploadMediaCommandHandler(
         LogStored(logger, key, copied.Length);
         return file.ToDto();
     }
-
-    internal static PayloadTooLargeException TooLarge() => new(
-        $"File too large. The limit is {MediaRules.MaxFileSizeMegabytes} MiB ({MediaRules.MaxFileSizeBytes} bytes).");
 
     private static string? Description(IUploadForm form) =>
         form.Fields.GetValueOrDefault(UploadMediaCommand.DescriptionField);
