@@ -22,5 +22,8 @@ if ! command -v docker-compose >/dev/null 2>&1; then
   echo "check-compose: installed docker-compose $(docker-compose version --short) in $((SECONDS - started)) s"
 fi
 
-docker-compose --env-file .env.example --file docker-compose.yml config --quiet
+if ! docker-compose --env-file .env.example --file docker-compose.yml config --quiet; then
+  echo "check-compose: docker-compose.yml is INVALID (see above)" >&2
+  exit 1
+fi
 echo "check-compose: docker-compose.yml is valid"
