@@ -5,7 +5,8 @@ namespace PersonaMedia.WebApi.FunctionalTests;
 /// against that environment's app, emptied before each test. Derived fixtures pass the
 /// environment through: <c>public class XTests(TestEnvironment environment) : FunctionalTestBase(environment)</c>.
 /// </summary>
-[TestFixtureSource(typeof(TestEnvironment), nameof(TestEnvironment.All))]
+[SkipWhenEnvironmentIsUnavailable]
+[TestFixtureSource(typeof(TestEnvironment), nameof(TestEnvironment.Fixtures))]
 public abstract class FunctionalTestBase(TestEnvironment environment)
 {
     private TestApp? _app;
@@ -14,8 +15,23 @@ public abstract class FunctionalTestBase(TestEnvironment environment)
 
     protected TestApp App => _app ?? throw new InvalidOperationException("The fixture's app has not been started.");
 
+    /// <summary>Why this environment cannot run here (say, no Docker engine); null when its app runs.</summary>
+    internal string? UnavailableReason { get; private set; }
+
     [OneTimeSetUp]
-    public async Task StartApp() => _app = await FunctionalTestsSetUp.GetAppAsync(Environment);
+    public async Task StartApp()
+    {
+        try
+        {
+            _app = await FunctionalTestsSetUp.GetAppAsync(Environment);
+        }
+        catch (IgnoreException unavailable)
+        {
+            // Left to fail here, NUnit 5 would report each test as skipped because of
+            // "OneTimeSetUp: SetUp : <reason>"; each test reports the plain reason instead.
+            UnavailableReason = $"{unavailable.Message} [{Environment}]";
+        }
+    }
 
     [SetUp]
     public Task ResetState() => App.ResetAsync();

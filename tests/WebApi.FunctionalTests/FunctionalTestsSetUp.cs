@@ -18,7 +18,7 @@ public sealed class FunctionalTestsSetUp
         {
             if (!Apps.TryGetValue(environment, out var app))
             {
-                app = StartApp(environment);
+                app = await StartAppAsync(environment);
                 Apps[environment] = app;
             }
 
@@ -30,11 +30,21 @@ public sealed class FunctionalTestsSetUp
         }
     }
 
-    private static TestApp StartApp(TestEnvironment environment)
+    /// <summary>The environment decides the app's database settings and its file store.</summary>
+    private static async Task<TestApp> StartAppAsync(TestEnvironment environment)
     {
-        var app = environment == TestEnvironment.SqliteLocal
-            ? new TestApp()
-            : throw new NotSupportedException($"No test app for {environment}.");
+        var database = environment.DatabaseProvider switch
+        {
+            "Sqlite" => null, // a SQLite file in the app's own folder
+            "SqlServer" => await TestSqlServer.CreateDatabaseSettingsAsync(),
+            _ => throw new NotSupportedException($"No test database for {environment}."),
+        };
+        var storage = environment.StorageProvider switch
+        {
+            "Local" => (ITestStorage?)null, // a folder in the app's own folder
+            _ => throw new NotSupportedException($"No test storage for {environment}."),
+        };
+        var app = new TestApp(database, storage);
         _ = app.Server; // starts the host, which applies the migrations
         return app;
     }
@@ -48,5 +58,6 @@ public sealed class FunctionalTestsSetUp
         }
 
         Apps.Clear();
+        await TestSqlServer.StopAsync();
     }
 }

@@ -1,0 +1,49 @@
+# PersonaMedia API image: build with the .NET SDK, run on the ASP.NET Core runtime as a non-root user.
+#   docker build -t personamedia .
+#   docker run -p 8000:8080 -e Jwt__SigningKey=<32+ bytes> personamedia
+# Configuration comes from environment variables only (see README, Operations).
+
+# ---- build ----
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+
+# Restore from the project files alone first: the restored layer is reused until a project or
+# package version changes, not on every code change.
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/Domain/Domain.csproj src/Domain/
+COPY src/Application/Application.csproj src/Application/
+COPY src/Infrastructure/Infrastructure.csproj src/Infrastructure/
+COPY src/WebApi/WebApi.csproj src/WebApi/
+RUN dotnet restore src/WebApi/WebApi.csproj
+
+COPY src/ src/
+RUN dotnet publish src/WebApi/WebApi.csproj --configuration Release --no-restore \
+        --output /app/publish -p:UseAppHost=false
+
+# ---- runtime ----
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+
+# Production requires Jwt__SigningKey (the service refuses to start without one) and hides
+# development-only endpoints. 8080 is an unprivileged port, so the non-root user can bind it.
+ENV ASPNETCORE_ENVIRONMENT=Production \
+    ASPNETCORE_HTTP_PORTS=8080
+
+# The content root is /app, so the SQLite database (data/) and the local file store (uploads/)
+# resolve under it. Created here and owned by the image's non-root `app` user, so that a new
+# named volume mounted on them starts with that ownership and the service can write to it.
+RUN mkdir -p /app/data /app/uploads && chown app:app /app/data /app/uploads
+
+COPY --from=build /app/publish .
+
+# The numeric id of the image's `app` user, so that orchestrators can verify it is not root.
+USER $APP_UID
+EXPOSE 8080
+VOLUME ["/app/data", "/app/uploads"]
+
+# The runtime image has no curl or wget; bash's /dev/tcp speaks just enough HTTP to ask
+# /health/live and accept only a 200 status line, without adding a package to the image.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health/live HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && IFS= read -r status <&3 && [[ $status == 'HTTP/1.1 200 '* ]]"]
+
+ENTRYPOINT ["dotnet", "PersonaMedia.WebApi.dll"]
