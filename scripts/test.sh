@@ -9,6 +9,7 @@ rm -rf "$results"
 
 dotnet tool restore >/dev/null || exit 1
 
+scripts/lib/ensure-tools.sh || exit 1
 scripts/lib/check-compose.sh || trap '[ $? -ne 0 ] || exit 1' EXIT  # an invalid compose file fails the run; tests and summary still run
 dotnet test --solution PersonaMedia.sln --report-trx --results-directory "$results" "$@"
 status=$?

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs what the tests drive the service with, as a reader of the README would:
+# curl and jq for the shell examples, Python 3 with requests for the Python example.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+source scripts/lib/apt.sh
+
+missing=()
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+command -v jq >/dev/null 2>&1 || missing+=(jq)
+command -v python3 >/dev/null 2>&1 && python3 -c 'import requests' 2>/dev/null || missing+=(python3 python3-requests)
+[ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
