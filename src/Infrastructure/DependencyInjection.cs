@@ -102,6 +102,7 @@ public static class DependencyInjection
         services.AddSingleton(sp => new LocalFileStore(
             sp.GetRequiredService<IOptions<LocalFileStoreOptions>>(), environment.ContentRootPath));
         services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<LocalFileStore>());
+        services.AddHostedService<AbandonedUploadsCleaner>();
         services.AddHealthChecks().AddCheck<LocalFileStoreHealthCheck>("file-store", tags: [ReadyTag]);
     }
 
