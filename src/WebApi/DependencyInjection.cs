@@ -100,7 +100,11 @@ public static class DependencyInjection
                     RequireExpirationTime = true,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
-                options.Events = new JwtBearerEvents { OnChallenge = JwtBearerProblems.WriteChallengeAsync };
+                options.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = TokenUserValidation.RejectUnknownUserAsync,
+                    OnChallenge = JwtBearerProblems.WriteChallengeAsync,
+                };
             });
     }
 

@@ -18,6 +18,9 @@ internal sealed class FakeUserRepository : IUserRepository
     public Task<UserDto?> FindDtoAsync(int id, CancellationToken cancellationToken) =>
         Task.FromResult(Users.Where(u => u.Id == id).Select(u => new UserDto(u.Id, u.Email, u.Username, u.FullName, u.CreatedAt)).FirstOrDefault());
 
+    public Task<bool> ExistsAsync(int id, CancellationToken cancellationToken) =>
+        Task.FromResult(Users.Exists(u => u.Id == id));
+
     public Task<(bool EmailTaken, bool UsernameTaken)> FindTakenAsync(string email, string username, CancellationToken cancellationToken) =>
         Task.FromResult((
             Users.Exists(u => u.NormalizedEmail == User.Normalize(email)),
