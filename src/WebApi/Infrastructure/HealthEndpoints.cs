@@ -45,5 +45,5 @@ internal static class HealthEndpoints
     /// <summary><c>{"status": "healthy"}</c>, with each check's state on the readiness endpoint.</summary>
     internal sealed record HealthResponse(
         string Status,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Checks);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Checks = null);
 }
