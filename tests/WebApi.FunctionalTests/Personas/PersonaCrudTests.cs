@@ -84,6 +84,17 @@ public class PersonaCrudTests(TestEnvironment environment) : FunctionalTestBase(
         Assert.That(Json.Names(list[0]), Is.SupersetOf(PersonaMembers));
     }
 
+    [TestCase("/personas")]
+    [TestCase("/personas/")]
+    public async Task The_collection_answers_with_and_without_the_trailing_slash(string path)
+    {
+        await _user.CreatePersonaAsync("Either way");
+
+        var list = await Json.ReadAsync(await _user.Http.GetAsync(path));
+
+        Assert.That(list.GetArrayLength(), Is.EqualTo(1));
+    }
+
     [Test]
     public async Task List_without_personas_is_an_empty_array()
     {
