@@ -72,6 +72,8 @@ public static class DependencyInjection
     private static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        // Numbers are numbers: the web defaults also read "5" as 5, which made every id "integer or string" in the OpenAPI document.
+        options.NumberHandling = JsonNumberHandling.Strict;
         options.DictionaryKeyPolicy = null;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
     }
@@ -100,7 +102,11 @@ public static class DependencyInjection
                     RequireExpirationTime = true,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
-                options.Events = new JwtBearerEvents { OnChallenge = JwtBearerProblems.WriteChallengeAsync };
+                options.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = TokenUserValidation.RejectUnknownUserAsync,
+                    OnChallenge = JwtBearerProblems.WriteChallengeAsync,
+                };
             });
     }
 

@@ -31,9 +31,15 @@ public sealed class Persona
 
     public void Update(string name, string? description, string? relationType, DateTime now)
     {
-        Name = Guard.RequiredText(name, NameMaxLength, "Name");
-        Description = Guard.OptionalText(description, DescriptionMaxLength, "Description");
-        RelationType = Guard.OptionalText(relationType, RelationTypeMaxLength, "Relation type");
-        UpdatedAt = Guard.Utc(now) > CreatedAt ? now : CreatedAt;
+        // Every value is checked before any is assigned, so a refused update leaves the persona as it was.
+        var checkedName = Guard.RequiredText(name, NameMaxLength, "Name");
+        var checkedDescription = Guard.OptionalText(description, DescriptionMaxLength, "Description");
+        var checkedRelationType = Guard.OptionalText(relationType, RelationTypeMaxLength, "Relation type");
+        var checkedNow = Guard.Utc(now);
+
+        Name = checkedName;
+        Description = checkedDescription;
+        RelationType = checkedRelationType;
+        UpdatedAt = checkedNow > CreatedAt ? checkedNow : CreatedAt;
     }
 }

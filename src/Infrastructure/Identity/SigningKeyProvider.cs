@@ -30,20 +30,57 @@ public static class SigningKeyProvider
         var path = Path.Combine(dataDirectory, DevelopmentKeyFileName);
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(dataDirectory);
-            var generated = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
-            try
-            {
-                using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-                file.Write(Encoding.UTF8.GetBytes(generated));
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Another instance created it first; use theirs.
-            }
+            Generate(dataDirectory, path);
         }
 
-        return FromText(File.ReadAllText(path).Trim(), path);
+        return FromText(ReadKeyFile(path), path);
+    }
+
+    /// <summary>
+    /// Creating the file exclusively decides which of several instances starting at the same moment
+    /// generates the key; the others read the winner's. Only the owner may read the file.
+    /// </summary>
+    private static void Generate(string dataDirectory, string path)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        try
+        {
+            using var file = new FileStream(path, options);
+            file.Write(Encoding.UTF8.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(48))));
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another instance created it first; use theirs.
+        }
+    }
+
+    /// <summary>Reads the stored key, waiting briefly while another instance that just created the file is still writing it.</summary>
+    private static string ReadKeyFile(string path)
+    {
+        const int attempts = 50;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var text = File.ReadAllText(path).Trim();
+                if (text.Length > 0 || attempt == attempts)
+                {
+                    return text;
+                }
+            }
+            catch (IOException) when (attempt < attempts)
+            {
+                // Still held open by the instance writing it.
+            }
+
+            Thread.Sleep(TimeSpan.FromMilliseconds(20));
+        }
     }
 
     private static SymmetricSecurityKey FromText(string key, string source)

@@ -22,6 +22,9 @@ internal sealed class UserRepository(AppDbContext db) : IUserRepository
             .Select(u => new UserDto(u.Id, u.Email, u.Username, u.FullName, u.CreatedAt))
             .FirstOrDefaultAsync(cancellationToken);
 
+    public Task<bool> ExistsAsync(int id, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking().AnyAsync(u => u.Id == id, cancellationToken);
+
     public async Task<(bool EmailTaken, bool UsernameTaken)> FindTakenAsync(
         string email, string username, CancellationToken cancellationToken)
     {

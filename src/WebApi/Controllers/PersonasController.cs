@@ -12,7 +12,6 @@ namespace PersonaMedia.WebApi.Controllers;
 
 [Route("personas")]
 [Tags("Personas")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
 public sealed class PersonasController(ISender sender) : ApiControllerBase
 {
     /// <summary>Creates a persona for the signed-in user.</summary>
@@ -29,8 +28,10 @@ public sealed class PersonasController(ISender sender) : ApiControllerBase
     public async Task<IReadOnlyList<PersonaDto>> List(CancellationToken cancellationToken) =>
         await sender.Send(new ListPersonasQuery(), cancellationToken);
 
+    /// <summary>One of the signed-in user's personas; another user's is answered 404.</summary>
     [HttpGet("{id:int}")]
     [ProducesResponseType<PersonaDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<PersonaDto> Get(int id, CancellationToken cancellationToken) =>
         await sender.Send(new GetPersonaQuery(id), cancellationToken);
 
@@ -39,15 +40,17 @@ public sealed class PersonasController(ISender sender) : ApiControllerBase
     [Consumes("application/json")]
     [ProducesResponseType<PersonaDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<PersonaDto> Update(int id, PersonaRequest request, CancellationToken cancellationToken) =>
         await sender.Send(new UpdatePersonaCommand(id, request.Name, request.Description, request.RelationType), cancellationToken);
 
     /// <summary>Deletes the persona with all its media files and their stored bytes.</summary>
     [HttpDelete("{id:int}")]
     [ProducesResponseType<DetailResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<DetailResponse> Delete(int id, CancellationToken cancellationToken) =>
         await sender.Send(new DeletePersonaCommand(id), cancellationToken);
 
     /// <summary>The body of a persona update; the id comes from the route, never from here.</summary>
-    public sealed record PersonaRequest(string? Name, string? Description, string? RelationType);
+    public sealed record PersonaRequest(string? Name, string? Description = null, string? RelationType = null);
 }

@@ -13,6 +13,9 @@ public interface IUserRepository
 
     Task<UserDto?> FindDtoAsync(int id, CancellationToken cancellationToken);
 
+    /// <summary>Whether the user still exists; a signed token outlives a deleted account.</summary>
+    Task<bool> ExistsAsync(int id, CancellationToken cancellationToken);
+
     /// <summary>Whether the email and the username are already taken, compared in normalized form.</summary>
     Task<(bool EmailTaken, bool UsernameTaken)> FindTakenAsync(string email, string username, CancellationToken cancellationToken);
 }

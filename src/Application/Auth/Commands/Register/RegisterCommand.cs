@@ -5,7 +5,7 @@ using PersonaMedia.Domain.Users;
 
 namespace PersonaMedia.Application.Auth.Commands.Register;
 
-public sealed record RegisterCommand(string? Email, string? Username, string? Password, string? FullName)
+public sealed record RegisterCommand(string? Email, string? Username, string? Password, string? FullName = null)
     : ICommand<TokenResponse>
 {
     // Keeps the password out of logs that print the command.

@@ -4,7 +4,8 @@ using PersonaMedia.Domain.Personas;
 
 namespace PersonaMedia.Application.Personas.Commands.CreatePersona;
 
-public sealed record CreatePersonaCommand(string? Name, string? Description, string? RelationType)
+// The optional fields default to null, so a client may leave them out and the OpenAPI document says so.
+public sealed record CreatePersonaCommand(string? Name, string? Description = null, string? RelationType = null)
     : ICommand<PersonaDto>, IPersonaFields;
 
 public sealed class CreatePersonaCommandHandler(

@@ -1,0 +1,74 @@
+using PersonaMedia.Application.Auth;
+using PersonaMedia.Application.Common.Exceptions;
+using PersonaMedia.Application.Common.Interfaces;
+using PersonaMedia.Domain.Users;
+
+namespace PersonaMedia.Application.UnitTests.Support;
+
+/// <summary>Users in memory, matched by normalized email and username like the real repository.</summary>
+internal sealed class FakeUserRepository : IUserRepository
+{
+    public List<User> Users { get; } = [];
+
+    public void Add(User user) => Users.Add(user);
+
+    public Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken) =>
+        Task.FromResult(Users.Find(u => u.NormalizedEmail == User.Normalize(email)));
+
+    public Task<UserDto?> FindDtoAsync(int id, CancellationToken cancellationToken) =>
+        Task.FromResult(Users.Where(u => u.Id == id).Select(u => new UserDto(u.Id, u.Email, u.Username, u.FullName, u.CreatedAt)).FirstOrDefault());
+
+    public Task<bool> ExistsAsync(int id, CancellationToken cancellationToken) =>
+        Task.FromResult(Users.Exists(u => u.Id == id));
+
+    public Task<(bool EmailTaken, bool UsernameTaken)> FindTakenAsync(string email, string username, CancellationToken cancellationToken) =>
+        Task.FromResult((
+            Users.Exists(u => u.NormalizedEmail == User.Normalize(email)),
+            Users.Exists(u => u.NormalizedUsername == User.Normalize(username))));
+}
+
+/// <summary>Records every verification, so tests can see that work was done even for an unknown user.</summary>
+internal sealed class FakePasswordHasher : IPasswordHasher
+{
+    public List<(string? Hash, string Password)> Verifications { get; } = [];
+
+    public string Hash(string password) => "hashed:" + password;
+
+    public bool Verify(string? passwordHash, string password)
+    {
+        Verifications.Add((passwordHash, password));
+        return passwordHash is not null && passwordHash == Hash(password);
+    }
+}
+
+internal sealed class FakeTokenService : ITokenService
+{
+    public List<(int UserId, string Username)> Issued { get; } = [];
+
+    public TokenResponse CreateAccessToken(int userId, string username)
+    {
+        Issued.Add((userId, username));
+        return new TokenResponse($"token-for-{username}", TokenResponse.BearerTokenType, 3600);
+    }
+}
+
+internal sealed class FakeUnitOfWork : IUnitOfWork
+{
+    public int Saves { get; private set; }
+
+    /// <summary>When set, the next save fails as if the database's unique index had refused it.</summary>
+    public bool FailWithUniqueConstraint { get; set; }
+
+    public Task SaveChangesAsync(CancellationToken cancellationToken)
+    {
+        Saves++;
+        return FailWithUniqueConstraint
+            ? Task.FromException(new UniqueConstraintException(new InvalidOperationException("UNIQUE constraint failed")))
+            : Task.CompletedTask;
+    }
+}
+
+internal sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace PersonaMedia.WebApi.FunctionalTests.Support;
+
+/// <summary>
+/// Mints access tokens the way an attacker or a misconfigured client might: right or wrong key,
+/// issuer, audience, algorithm and lifetime. The defaults produce a token the test app accepts.
+/// </summary>
+public static class Tokens
+{
+    private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
+
+    /// <param name="subject">The <c>sub</c> claim; null leaves it out.</param>
+    /// <param name="expires">When the token expires; by default in an hour.</param>
+    public static string Create(
+        string? subject,
+        DateTime? expires = null,
+        string signingKey = TestApp.SigningKey,
+        string issuer = TestApp.Issuer,
+        string audience = TestApp.Audience,
+        string algorithm = SecurityAlgorithms.HmacSha256)
+    {
+        var expiry = expires ?? DateTime.UtcNow.AddHours(1);
+        var claims = new List<Claim> { new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")) };
+        if (subject is not null)
+        {
+            claims.Add(new Claim(JwtRegisteredClaimNames.Sub, subject));
+        }
+
+        return Handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            Subject = new ClaimsIdentity(claims),
+            IssuedAt = expiry.AddHours(-1),
+            NotBefore = expiry.AddHours(-1),
+            Expires = expiry,
+            SigningCredentials = new SigningCredentials(
+                new SymmetricSecurityKey(Encoding.UTF8.GetBytes(signingKey)), algorithm),
+        });
+    }
+
+    /// <summary>A valid token for the user.</summary>
+    public static string For(int userId) => Create(userId.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// An unsigned token (<c>"alg": "none"</c>, empty signature) that is otherwise valid for the user:
+    /// the classic attack on validators that trust the token's own header.
+    /// </summary>
+    public static string WithoutSignature(int userId)
+    {
+        var header = JsonSerializer.Serialize(new Dictionary<string, object> { ["alg"] = "none", ["typ"] = "JWT" });
+        var now = DateTimeOffset.UtcNow;
+        var payload = JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["sub"] = userId.ToString(CultureInfo.InvariantCulture),
+            ["iss"] = TestApp.Issuer,
+            ["aud"] = TestApp.Audience,
+            ["iat"] = now.AddMinutes(-1).ToUnixTimeSeconds(),
+            ["nbf"] = now.AddMinutes(-1).ToUnixTimeSeconds(),
+            ["exp"] = now.AddHours(1).ToUnixTimeSeconds(),
+        });
+        return $"{Base64UrlEncoder.Encode(header)}.{Base64UrlEncoder.Encode(payload)}.";
+    }
+}
