@@ -18,11 +18,11 @@ namespace PersonaMedia.WebApi.Controllers;
 
 [Route("upload")]
 [Tags("Media")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
 public sealed class UploadController(ISender sender) : ApiControllerBase
 {
     /// <summary>Uploads a JPEG or PNG image (multipart field <c>file</c>, optional <c>description</c>).</summary>
     [HttpPost("persona/{personaId:int}/image")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [Consumes("multipart/form-data")]
     [RequestSizeLimit(UploadMediaCommand.MaxRequestBodyBytes)]
     [DisableFormValueModelBinding]
@@ -34,6 +34,7 @@ public sealed class UploadController(ISender sender) : ApiControllerBase
 
     /// <summary>Uploads an MP4 video (multipart field <c>file</c>, optional <c>description</c>).</summary>
     [HttpPost("persona/{personaId:int}/video")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [Consumes("multipart/form-data")]
     [RequestSizeLimit(UploadMediaCommand.MaxRequestBodyBytes)]
     [DisableFormValueModelBinding]
@@ -45,6 +46,7 @@ public sealed class UploadController(ISender sender) : ApiControllerBase
 
     /// <summary>A persona's files, newest first, one page at a time.</summary>
     [HttpGet("persona/{personaId:int}/files")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<IReadOnlyList<MediaFileDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<IReadOnlyList<MediaFileDto>> List(
@@ -65,12 +67,14 @@ public sealed class UploadController(ISender sender) : ApiControllerBase
     }
 
     [HttpGet("files/{fileId:int}")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<MediaFileDto>(StatusCodes.Status200OK)]
     public async Task<MediaFileDto> Get(int fileId, CancellationToken cancellationToken) =>
         await sender.Send(new GetMediaFileQuery(fileId), cancellationToken);
 
     /// <summary>The stored bytes, with range requests (206/416) and conditional requests (304) served.</summary>
     [HttpGet("files/{fileId:int}/download")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [Produces("application/octet-stream", "image/jpeg", "image/png", "video/mp4")]
     [ProducesResponseType<FileStreamResult>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status206PartialContent)]
@@ -90,6 +94,7 @@ public sealed class UploadController(ISender sender) : ApiControllerBase
 
     /// <summary>Changes the description; it comes as a form field (urlencoded or multipart).</summary>
     [HttpPut("files/{fileId:int}")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [Consumes("application/x-www-form-urlencoded", "multipart/form-data")]
     [RequestSizeLimit(SmallFormLimit)]
     [ProducesResponseType<MediaFileDto>(StatusCodes.Status200OK)]
@@ -100,6 +105,7 @@ public sealed class UploadController(ISender sender) : ApiControllerBase
 
     /// <summary>Changes the description; it comes as JSON <c>{"description": ...}</c>.</summary>
     [HttpPut("files/{fileId:int}")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [Consumes("application/json")]
     [RequestSizeLimit(SmallFormLimit)]
     [ProducesResponseType<MediaFileDto>(StatusCodes.Status200OK)]
@@ -110,6 +116,7 @@ public sealed class UploadController(ISender sender) : ApiControllerBase
 
     /// <summary>Deletes the file's row and its stored bytes.</summary>
     [HttpDelete("files/{fileId:int}")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<DetailResponse>(StatusCodes.Status200OK)]
     public async Task<DetailResponse> Delete(int fileId, CancellationToken cancellationToken) =>
         await sender.Send(new DeleteMediaFileCommand(fileId), cancellationToken);
