@@ -95,6 +95,13 @@ internal sealed class AzureBlobFileStore : IFileStore
             var download = await blob.DownloadStreamingAsync(
                 new BlobDownloadOptions { Range = new HttpRange(r.From, r.Length) }, cancellationToken);
             var content = download.Value;
+            if (content.Details.ContentLength == 0)
+            {
+                // A range starting exactly at the end: Azure answers 416, Azurite an empty 206.
+                content.Dispose();
+                throw new ArgumentOutOfRangeException(nameof(range), $"Range {r.From}-{r.To} lies outside the file.");
+            }
+
             return new BoundedReadStream(content.Content, content.Details.ContentLength);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
