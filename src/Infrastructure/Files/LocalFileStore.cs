@@ -128,12 +128,7 @@ internal sealed class LocalFileStore : IFileStore
             }
 
             await CloseAsync();
-            try
-            {
-                // On Unix this links the new name and fails if it exists: atomic, never overwriting.
-                File.Move(temporary, path, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(path))
+            if (!ExclusiveMove.TryMove(temporary, path))
             {
                 throw new FileAlreadyExistsException(key);
             }
