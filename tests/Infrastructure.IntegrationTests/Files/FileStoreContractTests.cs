@@ -232,7 +232,7 @@ public abstract class FileStoreContractTests
         Random.Shared.NextBytes(chunk);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         // The first save pays for one-off allocations (JIT, connections, pools) that are not per upload.
-        await SaveAsync(NewKey(), RandomBytes(600_000));
+        await SaveAsync(NewKey(), RandomBytes(1_000));
 
         var before = GC.GetTotalAllocatedBytes(precise: true);
         await using (var upload = await Store.BeginUploadAsync(NewKey("mp4"), None))
@@ -249,7 +249,8 @@ public abstract class FileStoreContractTests
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
 
         // Process-wide, so other threads count too: the bound is generous, but an adapter that
-        // held the whole file (or even half of it) in memory could not meet it.
+        // gathered the file in growing buffers could not meet it. That bytes leave memory as they
+        // arrive is shown by each adapter's own test.
         Assert.That(allocated, Is.LessThan(TenMiB / 2), $"{allocated:N0} bytes allocated while saving 10 MiB");
     }
 
