@@ -34,6 +34,8 @@ public sealed class FunctionalTestsSetUp
     {
         var app = environment == TestEnvironment.SqliteLocal
             ? new TestApp()
+            : environment == TestEnvironment.SqliteAzureBlob
+            ? new TestApp(storage: AzureTestStorage.Create())
             : throw new NotSupportedException($"No test app for {environment}.");
         _ = app.Server; // starts the host, which applies the migrations
         return app;

@@ -8,9 +8,10 @@ namespace PersonaMedia.WebApi.FunctionalTests;
 public sealed record TestEnvironment(string Name, string DatabaseProvider, string StorageProvider)
 {
     public static readonly TestEnvironment SqliteLocal = new("Sqlite+Local", "Sqlite", "Local");
+    public static readonly TestEnvironment SqliteAzureBlob = new("Sqlite+AzureBlob", "Sqlite", "AzureBlob");
 
     /// <summary>The environments every functional fixture runs in.</summary>
-    public static IEnumerable<TestEnvironment> All => [SqliteLocal];
+    public static IEnumerable<TestEnvironment> All => [SqliteLocal, SqliteAzureBlob];
 
     public override string ToString() => Name;
 }
