@@ -43,7 +43,11 @@ azurite_start() {
     port="$(sed -n 's#.*successfully listens on http://127\.0\.0\.1:\([0-9][0-9]*\).*#\1#p' "$log")"
     if [ -z "$port" ]; then
       if ! kill -0 "$_azurite_pid" 2>/dev/null || [ "$waited" -ge 600 ]; then
-        echo "azurite: did not start within 60 s; its log:" >&2
+        if kill -0 "$_azurite_pid" 2>/dev/null; then
+          echo "azurite: not listening after 60 s; its log:" >&2
+        else
+          echo "azurite: exited before listening; its log:" >&2
+        fi
         cat "$log" >&2
         azurite_stop
         return 1
