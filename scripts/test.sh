@@ -11,8 +11,10 @@ dotnet tool restore >/dev/null || exit 1
 
 scripts/lib/ensure-tools.sh || exit 1
 scripts/lib/check-compose.sh || trap '[ $? -ne 0 ] || exit 1' EXIT  # an invalid compose file fails the run; tests and summary still run
+source scripts/lib/azurite.sh && azurite_start || exit 1   # the Azure Blob store's tests need it
 dotnet test --solution PersonaMedia.sln --report-trx --results-directory "$results" "$@"
 status=$?
+azurite_stop
 
 # Each test module writes one TRX file; add up their counters.
 summary=$(find "$results" -name '*.trx' -print0 2>/dev/null | xargs -0 -r grep -ho '<Counters [^>]*>' | awk '

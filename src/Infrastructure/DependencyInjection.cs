@@ -98,12 +98,47 @@ public static class DependencyInjection
 
     private static void AddFileStore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.Configure<LocalFileStoreOptions>(configuration.GetSection(LocalFileStoreOptions.SectionName));
-        services.AddSingleton(sp => new LocalFileStore(
-            sp.GetRequiredService<IOptions<LocalFileStoreOptions>>(), environment.ContentRootPath));
-        services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<LocalFileStore>());
-        services.AddHostedService<AbandonedUploadsCleaner>();
-        services.AddHealthChecks().AddCheck<LocalFileStoreHealthCheck>("file-store", tags: [ReadyTag]);
+        // The one place where the file store is chosen.
+        switch (ReadStorageProvider(configuration))
+        {
+            case StorageProvider.Local:
+                services.Configure<LocalFileStoreOptions>(configuration.GetSection(LocalFileStoreOptions.SectionName));
+                services.AddSingleton(sp => new LocalFileStore(
+                    sp.GetRequiredService<IOptions<LocalFileStoreOptions>>(), environment.ContentRootPath));
+                services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<LocalFileStore>());
+                services.AddHostedService<AbandonedUploadsCleaner>();
+                services.AddHealthChecks().AddCheck<LocalFileStoreHealthCheck>("file-store", tags: [ReadyTag]);
+                break;
+            case StorageProvider.AzureBlob:
+                var section = configuration.GetSection(AzureBlobFileStoreOptions.SectionName);
+                // Checked while the host is being built, so wrong settings stop the start with their reason.
+                if ((section.Get<AzureBlobFileStoreOptions>() ?? new AzureBlobFileStoreOptions()).Problem() is { } problem)
+                {
+                    throw new InvalidOperationException(problem);
+                }
+
+                services.Configure<AzureBlobFileStoreOptions>(section);
+                services.AddSingleton<AzureBlobFileStore>();
+                services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<AzureBlobFileStore>());
+                services.AddHostedService<AzureBlobContainerInitialiser>();
+                services.AddHealthChecks().AddCheck<AzureBlobFileStoreHealthCheck>(
+                    "file-store", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(10));
+                break;
+        }
+    }
+
+    private static StorageProvider ReadStorageProvider(IConfiguration configuration)
+    {
+        var configured = configuration["Storage:Provider"];
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return StorageProvider.Local;
+        }
+
+        return Enum.TryParse<StorageProvider>(configured, ignoreCase: true, out var provider)
+            && Enum.IsDefined(provider) && !char.IsAsciiDigit(configured.Trim()[0])
+            ? provider
+            : throw new InvalidOperationException($"Storage:Provider '{configured}' is not supported; use Local or AzureBlob.");
     }
 
     /// <summary>Exposed so the host validates tokens with the very key the token service signs with.</summary>

@@ -42,6 +42,7 @@ public sealed class FunctionalTestsSetUp
         var storage = environment.StorageProvider switch
         {
             "Local" => (ITestStorage?)null, // a folder in the app's own folder
+            "AzureBlob" => AzureTestStorage.Create(),
             _ => throw new NotSupportedException($"No test storage for {environment}."),
         };
         var app = new TestApp(database, storage);

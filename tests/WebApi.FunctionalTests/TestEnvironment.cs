@@ -11,9 +11,10 @@ public sealed record TestEnvironment(string Name, string DatabaseProvider, strin
 
     public static readonly TestEnvironment SqliteLocal = new("Sqlite+Local", "Sqlite", "Local");
     public static readonly TestEnvironment SqlServerLocal = new("SqlServer+Local", "SqlServer", "Local");
+    public static readonly TestEnvironment SqliteAzureBlob = new("Sqlite+AzureBlob", "Sqlite", "AzureBlob");
 
     /// <summary>The environments every functional fixture runs in.</summary>
-    public static IEnumerable<TestEnvironment> All => [SqliteLocal, SqlServerLocal];
+    public static IEnumerable<TestEnvironment> All => [SqliteLocal, SqlServerLocal, SqliteAzureBlob];
 
     /// <summary>
     /// <see cref="All"/> as NUnit fixture parameters; those whose services run in Docker are in the

@@ -67,14 +67,15 @@ internal sealed class LocalFileStore : IFileStore
             return Task.FromResult<Stream?>(stream);
         }
 
-        if (r.From < 0 || r.To < r.From || r.From >= stream.Length)
+        var length = stream.Length;
+        if (r.From < 0 || r.To < r.From || r.From >= length)
         {
             stream.Dispose();
-            throw new ArgumentOutOfRangeException(nameof(range), $"Range {r.From}-{r.To} lies outside the file of {stream.Length} bytes.");
+            throw new ArgumentOutOfRangeException(nameof(range), $"Range {r.From}-{r.To} lies outside the file of {length} bytes.");
         }
 
         stream.Position = r.From;
-        return Task.FromResult<Stream?>(new BoundedReadStream(stream, Math.Min(r.Length, stream.Length - r.From)));
+        return Task.FromResult<Stream?>(new BoundedReadStream(stream, Math.Min(r.Length, length - r.From)));
     }
 
     public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken)
@@ -127,12 +128,7 @@ internal sealed class LocalFileStore : IFileStore
             }
 
             await CloseAsync();
-            try
-            {
-                // On Unix this links the new name and fails if it exists: atomic, never overwriting.
-                File.Move(temporary, path, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(path))
+            if (!ExclusiveMove.TryMove(temporary, path))
             {
                 throw new FileAlreadyExistsException(key);
             }

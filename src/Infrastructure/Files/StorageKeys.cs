@@ -19,6 +19,7 @@ internal static partial class StorageKeys
         }
     }
 
-    [GeneratedRegex(@"^(?!\.{1,2}(/|$))[A-Za-z0-9_-][A-Za-z0-9._-]*(/(?!\.{1,2}(/|$))[A-Za-z0-9_-][A-Za-z0-9._-]*)*$", RegexOptions.CultureInvariant)]
+    // \z, not $: '$' also matches before a final '\n', which would let "a.jpg\n" through.
+    [GeneratedRegex(@"^(?!\.{1,2}(/|\z))[A-Za-z0-9_-][A-Za-z0-9._-]*(/(?!\.{1,2}(/|\z))[A-Za-z0-9_-][A-Za-z0-9._-]*)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex KeyPattern();
 }

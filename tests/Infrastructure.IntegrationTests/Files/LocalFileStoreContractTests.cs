@@ -1,0 +1,76 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using PersonaMedia.Application.Common.Interfaces;
+using PersonaMedia.Infrastructure.Files;
+
+namespace PersonaMedia.Infrastructure.IntegrationTests.Files;
+
+/// <summary>The contract on local disk; listing the root shows temporary <c>.partial</c> files too.</summary>
+public sealed class LocalFileStoreContractTests : FileStoreContractTests
+{
+    private string? _root;
+
+    protected override Task<IFileStore> CreateStoreAsync()
+    {
+        // The store is rooted one level down, so a key that climbed out would land in this folder, not in /tmp.
+        _root = Directory.CreateTempSubdirectory("personamedia-store-").FullName;
+        var options = Options.Create(new LocalFileStoreOptions { RootPath = "store" });
+        return Task.FromResult<IFileStore>(new LocalFileStore(options, _root));
+    }
+
+    protected override Task<IReadOnlyList<string>> ListEverythingAsync() => Task.FromResult<IReadOnlyList<string>>(
+        Directory.EnumerateFiles(_root!, "*", SearchOption.AllDirectories)
+            .Select(file => Path.GetRelativePath(Path.Combine(_root!, "store"), file).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList());
+
+    [Test]
+    public async Task Bytes_reach_the_disk_while_they_arrive()
+    {
+        var key = NewKey();
+        await using var upload = await Store.BeginUploadAsync(key, CancellationToken.None);
+
+        await upload.WriteAsync(RandomBytes(3 * 65_536), CancellationToken.None);
+
+        var partial = Directory.GetFiles(_root!, "*" + LocalFileStore.TemporarySuffix, SearchOption.AllDirectories);
+        Assert.That(partial.Select(file => new FileInfo(file).Length), Is.EqualTo(new long[] { 3 * 65_536 }));
+    }
+
+    [Test]
+    public async Task Racing_moves_to_one_name_have_exactly_one_winner()
+    {
+        // File.Move(overwrite: false) checks and then renames on Unix, so one round in a few
+        // hundred lets two movers both succeed; the store's move must never.
+        for (var round = 0; round < 50; round++)
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(_root!, "race", round.ToString(CultureInfo.InvariantCulture))).FullName;
+            var sources = Enumerable.Range(0, 8).Select(i => Path.Combine(folder, $"source-{i}")).ToArray();
+            foreach (var source in sources)
+            {
+                await File.WriteAllTextAsync(source, source);
+            }
+
+            var destination = Path.Combine(folder, "destination");
+            var moved = await Task.WhenAll(sources.Select(source => Task.Run(() => ExclusiveMove.TryMove(source, destination))));
+
+            Assert.That(moved.Count(m => m), Is.EqualTo(1), $"round {round}");
+            var winner = sources[Array.IndexOf(moved, true)];
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(await File.ReadAllTextAsync(destination), Is.EqualTo(winner));
+                Assert.That(File.Exists(winner), Is.False);
+                Assert.That(sources.Where(File.Exists), Has.Exactly(sources.Length - 1).Items);
+            }
+        }
+    }
+
+    protected override Task DeleteStoreAsync()
+    {
+        if (_root is not null)
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+
+        return Task.CompletedTask;
+    }
+}
