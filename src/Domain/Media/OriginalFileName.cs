@@ -15,13 +15,29 @@ public static class OriginalFileName
     public static string Sanitize(string? fileName, MediaFormat detected)
     {
         var baseName = BaseName(fileName ?? string.Empty);
-        var cleaned = RemoveInvisible(baseName).Trim().TrimStart('.').Trim();
-        if (cleaned.Length == 0 || cleaned.All(c => c == '.'))
+        var visible = RemoveInvisible(baseName);
+        var cleaned = visible.AsSpan(LeadingJunkLength(visible)).TrimEnd().ToString();
+        if (cleaned.Length == 0)
         {
             return Fallback + detected.Extension;
         }
 
         return Truncate(cleaned, MediaRules.OriginalFilenameMaxLength);
+    }
+
+    /// <summary>
+    /// Leading dots and whitespace in any mix (". ..", " . x"): a shown name never starts like a
+    /// relative path or a hidden file, and one made only of them is nothing.
+    /// </summary>
+    private static int LeadingJunkLength(string name)
+    {
+        var length = 0;
+        while (length < name.Length && (name[length] == '.' || char.IsWhiteSpace(name[length])))
+        {
+            length++;
+        }
+
+        return length;
     }
 
     private static ReadOnlySpan<char> BaseName(ReadOnlySpan<char> name)
