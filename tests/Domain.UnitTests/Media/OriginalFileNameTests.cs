@@ -263,6 +263,39 @@ public class OriginalFileNameTests
         Assert.That(OriginalFileName.Sanitize(sanitized, MediaFormat.Jpeg), Is.EqualTo(sanitized), "sanitising is idempotent");
     }
 
+    // ---- Cost ---------------------------------------------------------------------------------
+
+    [Test]
+    public void Clean_name_is_returned_itself_not_copied()
+    {
+        var name = string.Concat("IMG_20240101_", "123456.jpg");
+
+        Assert.That(OriginalFileName.Sanitize(name, MediaFormat.Jpeg), Is.SameAs(name));
+    }
+
+    private static IEnumerable<TestCaseData> NamesToClean()
+    {
+        yield return new TestCaseData("photo.jpg").SetArgDisplayNames("clean");
+        yield return new TestCaseData("C:\\Users\\me\\..\\ holiday\u202Egnp.exe\r\n.png").SetArgDisplayNames("path and control chars");
+        yield return new TestCaseData(string.Concat(Enumerable.Repeat("отпуск 😀 ", 40)) + ".jpeg").SetArgDisplayNames("long unicode");
+        yield return new TestCaseData(string.Concat(Enumerable.Repeat("a\u200B", 2000)) + ".png").SetArgDisplayNames("4000 chars with invisible ones");
+        yield return new TestCaseData("../..").SetArgDisplayNames("nothing left");
+    }
+
+    [TestCaseSource(nameof(NamesToClean))]
+    public void Sanitising_allocates_no_more_than_its_result(string name)
+    {
+        OriginalFileName.Sanitize(name, MediaFormat.Png);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var sanitized = OriginalFileName.Sanitize(name, MediaFormat.Png);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // A string object is a 20-byte header plus two bytes a char and a terminator, padded to 8.
+        var resultSize = ReferenceEquals(sanitized, name) ? 0 : (20 + (2 * (sanitized.Length + 1)) + 7) & ~7;
+        Assert.That(allocated, Is.LessThanOrEqualTo(resultSize));
+    }
+
     private static bool IsWellFormedUtf16(string value)
     {
         for (var i = 0; i < value.Length; i++)
