@@ -13,8 +13,8 @@ public class OriginalFileNameBenchmarks
 {
     private readonly string _plainAscii = "IMG_20240101_123456.jpg";
 
-    // 4 x 85 = 340 chars of Latin, Cyrillic, CJK and emoji: cut to 255 keeping ".jpeg".
-    private readonly string _longUnicode = Repeat("Urlaub am Meer – отпуск на море – 海辺の休暇 😀🎉 ", 4) + ".jpeg";
+    // 7 x 45 + 5 = 320 UTF-16 chars of Latin, Cyrillic, CJK and emoji: cut to 255 keeping ".jpeg".
+    private readonly string _longUnicode = Repeat("Urlaub am Meer – отпуск на море – 海辺の休暇 😀🎉 ", 7) + ".jpeg";
 
     // What an old browser or a hostile client sends: a Windows path, a bidi override, CR LF and a NUL.
     private readonly string _pathAndControlChars = "C:\\Users\\me\\Pictures\\..\\..\\./\u0000 holiday\u202Egnp.exe\r\n.png";
