@@ -38,6 +38,10 @@ public static class ContentSignature
         "mp41", "mp42", "mp71", "avc1", "M4V ", "M4VH", "M4VP", "dash", "MSNV",
     ];
 
+    /// <summary>The same brands as big-endian integers, so a brand is one comparison, not four.</summary>
+    private static readonly uint[] Mp4BrandCodes = Array.ConvertAll(
+        Mp4Brands, brand => BinaryPrimitives.ReadUInt32BigEndian(Encoding.ASCII.GetBytes(brand)));
+
     public static IReadOnlyList<string> AcceptedMp4Brands => Mp4Brands;
 
     /// <summary>
@@ -67,24 +71,12 @@ public static class ContentSignature
         }
 
         var boxSize = BinaryPrimitives.ReadUInt32BigEndian(head);
-        if (boxSize < MinimumFtypBoxSize || !IsMp4Brand(head.Slice(8, 4)))
+        var majorBrand = BinaryPrimitives.ReadUInt32BigEndian(head[8..]);
+        if (boxSize < MinimumFtypBoxSize || !Mp4BrandCodes.AsSpan().Contains(majorBrand))
         {
             return null;
         }
 
         return new DetectedContent(MediaFormat.Mp4, boxSize);
-    }
-
-    private static bool IsMp4Brand(ReadOnlySpan<byte> brand)
-    {
-        foreach (var accepted in Mp4Brands)
-        {
-            if (Ascii.Equals(brand, accepted))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

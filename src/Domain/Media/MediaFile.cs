@@ -88,7 +88,10 @@ public sealed class MediaFile
 
     public void Describe(string? description, DateTime now)
     {
-        Description = Guard.OptionalText(description, MediaRules.DescriptionMaxLength, "Description");
-        UpdatedAt = Guard.Utc(now) > UpdatedAt ? now : UpdatedAt.AddTicks(1);
+        // Both checks before either assignment: a refused edit must leave the file as it was.
+        var checkedDescription = Guard.OptionalText(description, MediaRules.DescriptionMaxLength, "Description");
+        var checkedNow = Guard.Utc(now);
+        Description = checkedDescription;
+        UpdatedAt = checkedNow > UpdatedAt ? checkedNow : UpdatedAt.AddTicks(1);
     }
 }

@@ -57,10 +57,21 @@ public static class MediaRules
     /// </summary>
     public static DeclaredType Declared(MediaType mediaType, string? contentType)
     {
-        var essence = MediaTypeEssence(contentType);
-        if (essence.Length == 0 || essence.Equals(UnspecifiedContentType, StringComparison.OrdinalIgnoreCase))
+        if (string.IsNullOrWhiteSpace(contentType))
         {
             return DeclaredType.None;
+        }
+
+        var essence = MediaTypeEssence(contentType);
+        if (essence.Equals(UnspecifiedContentType, StringComparison.OrdinalIgnoreCase))
+        {
+            return DeclaredType.None;
+        }
+
+        if (essence.Length == 0)
+        {
+            // Parameters without a type ("; charset=utf-8") were still declared, and name no allowed type.
+            return new DeclaredType(contentType.Trim(), null);
         }
 
         return ContentTypes(mediaType).TryGetValue(essence, out var format)
