@@ -59,7 +59,7 @@ public static class OriginalFileName
     private static string Finish(string? original, ReadOnlySpan<char> name, MediaFormat detected)
     {
         var cleaned = name[LeadingJunkLength(name)..].TrimEnd();
-        if (cleaned.IsEmpty)
+        if (cleaned.IsEmpty || IsOnlyAnExtension(name.TrimEnd()))
         {
             return Fallback + detected.Extension;
         }
@@ -70,6 +70,13 @@ public static class OriginalFileName
         }
 
         return original is not null && cleaned.Length == original.Length ? original : cleaned.ToString();
+    }
+
+    /// <summary>A name such as ".jpg" or ". .png" has no stem to show; stripping its dot would leave "jpg".</summary>
+    private static bool IsOnlyAnExtension(ReadOnlySpan<char> name)
+    {
+        var stem = Path.GetFileNameWithoutExtension(name);
+        return !Path.GetExtension(name).IsEmpty && LeadingJunkLength(stem) == stem.Length;
     }
 
     /// <summary>

@@ -128,6 +128,7 @@ public class OriginalFileNameTests
             null, "", " ", "   ", "\t\r\n", "\0", "\u202E", "\u200B\uFEFF",
             ".", "..", "...", ". .", " .. ", ".\0.",
             "/", "\\", "../", "..\\", "/..", "foo/..", "foo\\.", "photos/", "C:\\Users\\me\\", "....//",
+            ".jpg", "..png", ". .mp4", "dir/.jpeg",
         ];
         (MediaFormat Format, string Expected)[] formats =
             [(MediaFormat.Jpeg, "upload.jpg"), (MediaFormat.Png, "upload.png"), (MediaFormat.Mp4, "upload.mp4")];
