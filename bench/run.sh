@@ -5,7 +5,8 @@
 # upload folder, drives it with hey (bench/lib/phases.sh), stops it and deletes its data, then
 # prints the table. With --compare it also runs, in the same invocation, the shared harness
 # (../shared/bench): run-all.sh for peer-fastapi and limit-kestrel, and run.sh against a fresh
-# PersonaMedia, and prints the ratios against the targets of issue 5.
+# PersonaMedia, and prints the ratios against the targets of issue 5; it also repeats the upload
+# phases with Storage:Local:FlushToDisk=false, so the cost of the fsync per upload is in the same run.
 #
 # Env: BENCH_QUIET_LOAD (default 1.5: before each server, wait up to BENCH_QUIET_WAIT=120 s for
 # the 1-minute load average to drop below it; empty = don't wait), BENCH_SHARED (default
@@ -20,6 +21,9 @@ if [ "${1:-}" = --compare ]; then COMPARE=1; shift; fi
 export BENCH_OUTDIR=${1:-/tmp/personamedia-bench/$(date +%Y%m%d-%H%M%S)}
 export BENCH_QUIET_LOAD=${BENCH_QUIET_LOAD-1.5}
 export BENCH_SHARED=${BENCH_SHARED:-$ROOT/../shared/bench}
+# The raw-socket TTFB of the 413 is a few ms and the shared default of 10 tries made its p50
+# swing by 2x between runs; 40 tries, for every server of the invocation alike.
+export N_TTFB=${N_TTFB:-40}
 # shellcheck source=lib/service.sh
 source "$HERE/lib/service.sh"
 
@@ -59,6 +63,9 @@ run_personamedia() { # label script -> runs one harness script against a fresh s
 rc=0
 run_personamedia personamedia-own "$HERE/lib/phases.sh" || rc=1
 if [ "$COMPARE" = 1 ]; then
+  say "the upload phases again with Storage:Local:FlushToDisk=false, to price the fsync per upload"
+  BENCH_PHASES=uploads BENCH_SERVER_ENV="${BENCH_SERVER_ENV:-} Storage__Local__FlushToDisk=false" \
+    run_personamedia personamedia-nofsync "$HERE/lib/phases.sh" || rc=1
   say "shared harness: peer-fastapi and limit-kestrel"
   PEER_PORT=$(free_port) LIMIT_PORT=$(free_port) "$BENCH_SHARED/run-all.sh" "$OUT" >/dev/null || rc=1
   say "shared harness: run.sh against PersonaMedia"

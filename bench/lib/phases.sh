@@ -5,6 +5,7 @@
 # so these rows compare one to one with its tables. Env: BENCH_SHARED (that harness),
 # BENCH_DATADIR (the upload folder: enables on-disk checks), BENCH_OUT, BENCH_KEEP, and counts
 # N_IMG_C1 N_IMG_C16 N_VID N_DL N_RANGE N_PERSONAS N_PER_PERSONA N_LIST N_STATS N_413 N_TTFB.
+# BENCH_PHASES=uploads runs only the three upload phases (used to price one setting, e.g. fsync).
 set -uo pipefail
 BASE=${1:?usage: phases.sh BASE_URL SERVER_PID [LABEL]}; BASE=${BASE%/}
 SERVER_PID=${2:?usage: phases.sh BASE_URL SERVER_PID [LABEL]}
@@ -72,6 +73,11 @@ UP=(-m POST -T "$MP_CT" -H "$AUTH")
 hey_phase img_1MiB_c1    1  "$N_IMG_C1"  200 "$MPB_IMG" -- "${UP[@]}" -D "$MP_IMG" "$BASE/upload/persona/$P1/image"; A1=$LAST_OK
 hey_phase img_1MiB_c16   16 "$N_IMG_C16" 200 "$MPB_IMG" -- "${UP[@]}" -D "$MP_IMG" "$BASE/upload/persona/$P1/image"; A16=$LAST_OK
 hey_phase vid_9.5MiB_c8  8  "$N_VID"     200 "$MPB_VID" -- "${UP[@]}" -D "$MP_VID" "$BASE/upload/persona/$P1/video"; B8=$LAST_OK
+if [ "${BENCH_PHASES:-all}" = uploads ]; then
+  expect_eq "persona files == successful uploads" "$(total_of "$AUTH" "$BASE/upload/persona/$P1/files")" "$((2 + A1 + A16 + B8))"
+  emit_table
+  [ "$CHECKS_FAIL" = 0 ]; exit
+fi
 hey_phase dl_9.5MiB_c16  16 "$N_DL"      200 "$SZ_VID"  -- -H "$AUTH" "$DL"
 hey_phase range_1MiB_c16 16 "$N_RANGE"   206 "$RANGE_LEN" -- -H "$AUTH" -H "Range: $RANGE" "$DL"
 

@@ -38,6 +38,10 @@ def sent_mib(row):
     return float(m.group(1)) if m else None
 
 
+def ratio(a, b):
+    return None if a is None or not b else a / b
+
+
 def fmt(v, d=1):
     return "–" if v is None else f"{v:.{d}f}"
 
@@ -50,6 +54,7 @@ def table(rows, cols, heads):
 
 
 own = load("personamedia-own")
+nofsync = load("personamedia-nofsync")
 ours = load("personamedia")
 peer = load("peer-fastapi")
 limit = load("limit-kestrel")
@@ -64,6 +69,18 @@ HEADS = ["phase", "c", "n", "errors", "req/s", "MiB/s", "p50 ms", "p99 ms", "pea
 if own:
     print("### PersonaMedia: bench/run.sh phases\n")
     table(own.values(), COLS, HEADS)
+    print()
+
+if own and nofsync:
+    print("### The fsync per upload (Storage:Local:FlushToDisk), same invocation\n")
+    print("| phase | FlushToDisk=true (default) req/s · MiB/s · p50/p99 ms | FlushToDisk=false req/s · MiB/s · p50/p99 ms | change in req/s |")
+    print("|---|--:|--:|--:|")
+    for p, r in nofsync.items():
+        if p in own and p != "verify":
+            o = own[p]
+            change = ratio(num(r, "req_s"), num(o, "req_s"))
+            print(f"| {p} | {o['req_s']} · {o['MiB_s']} · {o['p50_ms']}/{o['p99_ms']} | {r['req_s']} · {r['MiB_s']} · {r['p50_ms']}/{r['p99_ms']} "
+                  f"| {'–' if change is None else f'{(change - 1) * 100:+.0f}%'} |")
     print()
 
 if not (ours and peer and limit):
@@ -84,10 +101,6 @@ print("| peak RSS MB (whole run) | " + " | ".join(fmt(peak_rss(rows)) for _, row
 print("| load1 at the end | " + " | ".join(rows["verify"]["load1"] for _, rows in servers) + " |")
 print("| checks ok/run | " + " | ".join(f"{rows['verify']['ok']}/{rows['verify']['n']}" for _, rows in servers) + " |")
 print()
-
-
-def ratio(a, b):
-    return None if a is None or not b else a / b
 
 
 checks = []
