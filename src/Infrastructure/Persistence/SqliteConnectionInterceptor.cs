@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace PersonaMedia.Infrastructure.Persistence;
@@ -7,13 +9,26 @@ namespace PersonaMedia.Infrastructure.Persistence;
 /// Per-connection SQLite settings. The database runs in WAL mode (set once, kept in the file), where
 /// <c>synchronous=NORMAL</c> is still safe against corruption and only risks the last commits on
 /// power loss, not on a process crash; it saves an fsync per write transaction.
+/// <c>busy_timeout</c> lets SQLite itself wait for a concurrent writer, retrying after 1, 2, 5, ...
+/// ms. Without it every collision goes back to Microsoft.Data.Sqlite, which sleeps 150 ms before
+/// it tries again: under concurrent uploads that sleep was most of their latency.
+/// Both settings belong to the native connection, which Microsoft.Data.Sqlite pools and hands out
+/// again on every open, so they are sent once per native connection, not once per query.
 /// </summary>
 internal sealed class SqliteConnectionInterceptor : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=NORMAL;";
+    // 30 s: Microsoft.Data.Sqlite's default command timeout, so a stuck writer fails no sooner than before.
+    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+
+    private static readonly ConditionalWeakTable<object, object> Configured = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (!IsFirstOpen(connection))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
@@ -22,8 +37,17 @@ internal sealed class SqliteConnectionInterceptor : DbConnectionInterceptor
     public override async Task ConnectionOpenedAsync(
         DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (!IsFirstOpen(connection))
+        {
+            return;
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>True the first time a native connection is seen (and for anything that is not one).</summary>
+    private static bool IsFirstOpen(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || Configured.TryAdd(handle, Configured);
 }
