@@ -42,13 +42,7 @@ public class UploadCopyLoopBenchmarks
     /// <summary>A store upload that keeps nothing, so only the loop itself is measured.</summary>
     private sealed class DiscardingUpload : IFileUpload
     {
-        public long Length { get; private set; }
-
-        public ValueTask WriteAsync(ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken)
-        {
-            Length += chunk.Length;
-            return ValueTask.CompletedTask;
-        }
+        public ValueTask WriteAsync(ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
         public Task CommitAsync(string contentType, string sha256Hex, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -139,8 +139,6 @@ internal sealed class AzureBlobFileStore : IFileStore
         private int _buffered;
         private bool _finished;
 
-        public long Length { get; private set; }
-
         public async ValueTask WriteAsync(ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken)
         {
             var buffer = Buffer();
@@ -149,7 +147,6 @@ internal sealed class AzureBlobFileStore : IFileStore
                 var take = Math.Min(chunk.Length, blockSize - _buffered);
                 chunk[..take].CopyTo(buffer.AsMemory(_buffered));
                 _buffered += take;
-                Length += take;
                 chunk = chunk[take..];
                 if (_buffered == blockSize)
                 {

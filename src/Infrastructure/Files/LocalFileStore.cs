@@ -112,13 +112,8 @@ internal sealed class LocalFileStore : IFileStore
         private bool _committed;
         private bool _closed;
 
-        public long Length { get; private set; }
-
-        public async ValueTask WriteAsync(ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken)
-        {
-            await stream.WriteAsync(chunk, cancellationToken);
-            Length += chunk.Length;
-        }
+        public ValueTask WriteAsync(ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken) =>
+            stream.WriteAsync(chunk, cancellationToken);
 
         public async Task CommitAsync(string contentType, string sha256Hex, CancellationToken cancellationToken)
         {

@@ -74,7 +74,6 @@ public abstract class FileStoreContractTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(upload.Length, Is.EqualTo(content.Length));
             Assert.That(await Store.ExistsAsync(key, None), Is.False);
             Assert.That(await Store.OpenReadAsync(key, null, None), Is.Null);
         }
@@ -210,7 +209,6 @@ public abstract class FileStoreContractTests
                 await upload.WriteAsync(part, None);
             }
 
-            Assert.That(upload.Length, Is.EqualTo(TenMiB));
             sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
             await upload.CommitAsync("video/mp4", sha256, None);
         }

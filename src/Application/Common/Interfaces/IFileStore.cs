@@ -29,9 +29,6 @@ public interface IFileStore
 /// <summary>A file being written; see <see cref="IFileStore.BeginUploadAsync"/>.</summary>
 public interface IFileUpload : IAsyncDisposable
 {
-    /// <summary>Bytes written so far.</summary>
-    long Length { get; }
-
     ValueTask WriteAsync(ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken);
 
     /// <summary>
