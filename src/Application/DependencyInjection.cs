@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using PersonaMedia.Application.Media;
+using PersonaMedia.Application.Media.Commands.UploadMedia;
 
 namespace PersonaMedia.Application;
 
@@ -21,6 +22,13 @@ public static class DependencyInjection
 
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.AddScoped<StoredFileRemover>();
+
+        // The upload's steps; each names its stage, so a new one joins here without touching the handler.
+        services.AddScoped<UploadPipeline>();
+        services.AddScoped<IUploadStep, CheckContentStep>();
+        services.AddScoped<IUploadStep, StoreContentStep>();
+        services.AddScoped<IUploadStep, CompleteRequestStep>();
+        services.AddScoped<IUploadStep, RecordMediaFileStep>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PersonaMedia.Domain.Common;
 
 namespace PersonaMedia.Domain.Media;
@@ -9,6 +8,9 @@ public sealed class MediaFile
     public const int FileNameMaxLength = 64;
     public const int MimeTypeMaxLength = 100;
     public const int Sha256HexLength = 64;
+
+    /// <summary>The description's name for clients, so a refused one is reported against that field.</summary>
+    public const string DescriptionField = "description";
 
     private MediaFile()
     {
@@ -24,6 +26,8 @@ public sealed class MediaFile
 
     public string OriginalFileName { get; private set; }
     public long FileSize { get; private set; }
+
+    /// <summary>The stored content type (MIME type) of the detected format; <c>mime_type</c> on the wire.</summary>
     public string MimeType { get; private set; }
     public MediaType MediaType { get; private set; }
     public string? Description { get; private set; }
@@ -33,12 +37,6 @@ public sealed class MediaFile
 
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
-
-    /// <summary>Where the bytes live in any file store: <c>{user_id}/{persona_id}/{uuid}.{ext}</c>.</summary>
-    public string StorageKey => StorageKeyFor(UserId, PersonaId, FileName);
-
-    public static string StorageKeyFor(int userId, int personaId, string fileName) =>
-        string.Create(CultureInfo.InvariantCulture, $"{userId}/{personaId}/{fileName}");
 
     /// <summary>A new server-chosen stored name for content of the given format.</summary>
     public static string NewFileName(MediaFormat format) => Guid.NewGuid().ToString("N") + format.Extension;
@@ -75,23 +73,23 @@ public sealed class MediaFile
             PersonaId = personaId,
             FileName = Guard.RequiredText(fileName, FileNameMaxLength, "File name"),
             OriginalFileName = Guard.RequiredText(originalFileName, MediaRules.OriginalFilenameMaxLength, "Original file name"),
-            MimeType = format.MimeType,
+            MimeType = format.ContentType,
             MediaType = format.MediaType,
             FileSize = fileSize,
             Sha256 = sha256,
+            Description = Guard.OptionalText(description, MediaRules.DescriptionMaxLength, "Description", DescriptionField),
             CreatedAt = Guard.Utc(now),
             UpdatedAt = now,
         };
-        file.Description = Guard.OptionalText(description, MediaRules.DescriptionMaxLength, "Description");
         return file;
     }
 
-    public void Describe(string? description, DateTime now)
+    public void SetDescription(string? description, DateTime now)
     {
         // Both checks before either assignment: a refused edit must leave the file as it was.
-        var checkedDescription = Guard.OptionalText(description, MediaRules.DescriptionMaxLength, "Description");
+        var checkedDescription = Guard.OptionalText(description, MediaRules.DescriptionMaxLength, "Description", DescriptionField);
         var checkedNow = Guard.Utc(now);
         Description = checkedDescription;
-        UpdatedAt = checkedNow > UpdatedAt ? checkedNow : UpdatedAt.AddTicks(1);
+        UpdatedAt = Guard.Advanced(UpdatedAt, checkedNow);
     }
 }

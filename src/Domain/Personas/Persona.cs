@@ -24,22 +24,25 @@ public sealed class Persona
 
     public static Persona Create(int userId, string name, string? description, string? relationType, DateTime now)
     {
-        var persona = new Persona { UserId = userId, CreatedAt = Guard.Utc(now) };
-        persona.Update(name, description, relationType, now);
+        var created = Guard.Utc(now);
+        var persona = new Persona { UserId = userId, CreatedAt = created, UpdatedAt = created };
+        persona.Apply(name, description, relationType, created);
         return persona;
     }
 
-    public void Update(string name, string? description, string? relationType, DateTime now)
+    public void Update(string name, string? description, string? relationType, DateTime now) =>
+        Apply(name, description, relationType, Guard.Advanced(UpdatedAt, Guard.Utc(now)));
+
+    private void Apply(string name, string? description, string? relationType, DateTime updatedAt)
     {
         // Every value is checked before any is assigned, so a refused update leaves the persona as it was.
         var checkedName = Guard.RequiredText(name, NameMaxLength, "Name");
         var checkedDescription = Guard.OptionalText(description, DescriptionMaxLength, "Description");
         var checkedRelationType = Guard.OptionalText(relationType, RelationTypeMaxLength, "Relation type");
-        var checkedNow = Guard.Utc(now);
 
         Name = checkedName;
         Description = checkedDescription;
         RelationType = checkedRelationType;
-        UpdatedAt = checkedNow > CreatedAt ? checkedNow : CreatedAt;
+        UpdatedAt = updatedAt;
     }
 }

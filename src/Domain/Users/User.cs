@@ -26,10 +26,12 @@ public sealed class User
     public string PasswordHash { get; private set; }
     public DateTime CreatedAt { get; private set; }
 
-    public static User Register(string email, string username, string? fullName, DateTime now)
+    /// <summary>A new account; the password arrives already hashed, so no user ever exists without one.</summary>
+    public static User Register(string email, string username, string? fullName, string passwordHash, DateTime now)
     {
         var user = new User
         {
+            PasswordHash = Guard.RequiredText(passwordHash, PasswordHashMaxLength, "Password hash"),
             Email = Guard.RequiredText(email, EmailMaxLength, "Email"),
             Username = Guard.RequiredText(username, UsernameMaxLength, "Username"),
             FullName = Guard.OptionalText(fullName, FullNameMaxLength, "Full name"),
@@ -45,7 +47,4 @@ public sealed class User
     /// The unique indexes are on these columns, so two racing registrations cannot both win.
     /// </summary>
     public static string Normalize(string value) => value.Trim().ToUpperInvariant();
-
-    public void SetPasswordHash(string passwordHash) =>
-        PasswordHash = Guard.RequiredText(passwordHash, PasswordHashMaxLength, "Password hash");
 }

@@ -74,43 +74,18 @@ internal sealed class AzureBlobFileStore : IFileStore
         return Task.FromResult<IFileUpload>(new BlockUpload(key, Container.GetBlockBlobClient(key), _blockSize));
     }
 
-    public async Task<Stream?> OpenReadAsync(string key, ByteRange? range, CancellationToken cancellationToken)
+    public async Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken)
     {
         StorageKeys.Validate(key);
-        var blob = Container.GetBlobClient(key);
         try
         {
-            if (range is not { } r)
-            {
-                // Seekable, reads one block per request, and fails rather than mixing bytes if the blob changes.
-                return await blob.OpenReadAsync(
-                    new BlobOpenReadOptions(allowModifications: false) { BufferSize = _blockSize }, cancellationToken);
-            }
-
-            if (r.From < 0 || r.To < r.From)
-            {
-                throw new ArgumentOutOfRangeException(nameof(range), $"Range {r.From}-{r.To} is not a valid byte range.");
-            }
-
-            var download = await blob.DownloadStreamingAsync(
-                new BlobDownloadOptions { Range = new HttpRange(r.From, r.Length) }, cancellationToken);
-            var content = download.Value;
-            if (content.Details.ContentLength == 0)
-            {
-                // A range starting exactly at the end: Azure answers 416, Azurite an empty 206.
-                content.Dispose();
-                throw new ArgumentOutOfRangeException(nameof(range), $"Range {r.From}-{r.To} lies outside the file.");
-            }
-
-            return new BoundedReadStream(content.Content, content.Details.ContentLength);
+            // Seekable, reads one block per request, and fails rather than mixing bytes if the blob changes.
+            return await Container.GetBlobClient(key).OpenReadAsync(
+                new BlobOpenReadOptions(allowModifications: false) { BufferSize = _blockSize }, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
             return null;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 416)
-        {
-            throw new ArgumentOutOfRangeException(nameof(range), $"Range {range?.From}-{range?.To} lies outside the file.");
         }
     }
 
@@ -119,13 +94,6 @@ internal sealed class AzureBlobFileStore : IFileStore
         StorageKeys.Validate(key);
         var response = await Container.GetBlobClient(key)
             .DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
-        return response.Value;
-    }
-
-    public async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken)
-    {
-        StorageKeys.Validate(key);
-        var response = await Container.GetBlobClient(key).ExistsAsync(cancellationToken);
         return response.Value;
     }
 

@@ -42,40 +42,24 @@ internal sealed class LocalFileStore : IFileStore
         return Task.FromResult<IFileUpload>(new LocalFileUpload(key, path, temporary, stream, _flushToDisk));
     }
 
-    public Task<Stream?> OpenReadAsync(string key, ByteRange? range, CancellationToken cancellationToken)
+    public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken)
     {
         var path = Resolve(key);
-        FileStream stream;
         try
         {
-            stream = new FileStream(path, new FileStreamOptions
+            return Task.FromResult<Stream?>(new FileStream(path, new FileStreamOptions
             {
                 Mode = FileMode.Open,
                 Access = FileAccess.Read,
                 Share = FileShare.Read | FileShare.Delete,
                 Options = FileOptions.Asynchronous | FileOptions.SequentialScan,
                 BufferSize = 0,
-            });
+            }));
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
             return Task.FromResult<Stream?>(null);
         }
-
-        if (range is not { } r)
-        {
-            return Task.FromResult<Stream?>(stream);
-        }
-
-        var length = stream.Length;
-        if (r.From < 0 || r.To < r.From || r.From >= length)
-        {
-            stream.Dispose();
-            throw new ArgumentOutOfRangeException(nameof(range), $"Range {r.From}-{r.To} lies outside the file of {length} bytes.");
-        }
-
-        stream.Position = r.From;
-        return Task.FromResult<Stream?>(new BoundedReadStream(stream, Math.Min(r.Length, length - r.From)));
     }
 
     public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken)
@@ -89,9 +73,6 @@ internal sealed class LocalFileStore : IFileStore
         File.Delete(path);
         return Task.FromResult(true);
     }
-
-    public Task<bool> ExistsAsync(string key, CancellationToken cancellationToken) =>
-        Task.FromResult(File.Exists(Resolve(key)));
 
     /// <summary>The full path of a key, refusing any that would resolve outside the root.</summary>
     private string Resolve(string key)

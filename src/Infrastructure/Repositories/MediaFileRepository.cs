@@ -46,7 +46,7 @@ internal sealed class MediaFileRepository(AppDbContext db) : IMediaFileRepositor
             .Where(f => f.PersonaId == personaId)
             .Select(f => f.FileName)
             .ToListAsync(cancellationToken);
-        return names.ConvertAll(name => MediaFile.StorageKeyFor(userId, personaId, name));
+        return names.ConvertAll(name => MediaStorageKeys.For(userId, personaId, name));
     }
 
     public async Task<IReadOnlyList<MediaUsage>> GetUsageAsync(int userId, CancellationToken cancellationToken) =>

@@ -1,19 +1,13 @@
-using System.Globalization;
-using Microsoft.IdentityModel.JsonWebTokens;
 using PersonaMedia.Application.Common.Exceptions;
 using PersonaMedia.Application.Common.Interfaces;
 
 namespace PersonaMedia.WebApi.Infrastructure;
 
-/// <summary>The caller, as the validated bearer token's <c>sub</c> claim names them.</summary>
+/// <summary>
+/// The caller, as the validated bearer token names them. That the user still exists was checked
+/// once for the request, at authentication (<see cref="TokenUserValidation"/>).
+/// </summary>
 internal sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
-    public int Id =>
-        int.TryParse(
-            accessor.HttpContext?.User.FindFirst(JwtRegisteredClaimNames.Sub)?.Value,
-            NumberStyles.None,
-            CultureInfo.InvariantCulture,
-            out var id)
-            ? id
-            : throw new AuthenticationFailedException("Not authenticated");
+    public int Id => accessor.HttpContext?.User.GetUserId() ?? throw new AuthenticationFailedException("Not authenticated");
 }

@@ -1,13 +1,14 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.Extensions;
 using PersonaMedia.Application.Common.Models;
+using PersonaMedia.Domain.Media;
 
 namespace PersonaMedia.WebApi.Infrastructure;
 
 /// <summary>RFC 8288 <c>Link</c> header values for a page: <c>next</c> and <c>prev</c>, keeping the filter.</summary>
 internal static class PagingLinks
 {
-    public static string For<T>(PathString path, string? mediaType, Page<T> page)
+    public static string For<T>(PathString path, MediaType? mediaType, Page<T> page)
     {
         var links = new List<string>(2);
         if (page.HasNext)
@@ -23,12 +24,12 @@ internal static class PagingLinks
         return string.Join(", ", links);
     }
 
-    private static string Link(PathString path, string? mediaType, int limit, int offset, string relation)
+    private static string Link(PathString path, MediaType? mediaType, int limit, int offset, string relation)
     {
         var query = new QueryBuilder();
-        if (mediaType is not null)
+        if (mediaType is { } type)
         {
-            query.Add("media_type", mediaType);
+            query.Add("media_type", MediaTypeQueryBinder.Format(type));
         }
 
         query.Add("limit", limit.ToString(CultureInfo.InvariantCulture));

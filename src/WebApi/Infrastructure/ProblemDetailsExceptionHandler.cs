@@ -30,6 +30,13 @@ internal sealed partial class ProblemDetailsExceptionHandler(
                 Status = StatusCodes.Status400BadRequest,
                 Detail = validation.Detail,
             },
+            // A guard that names the value it refused answers like a validator would, keyed by that field.
+            DomainException { Field: { } field } => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [field] = [exception.Message] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Detail = exception.Message,
+            },
             DomainException => Problem(StatusCodes.Status400BadRequest, exception.Message),
             AuthenticationFailedException => Problem(StatusCodes.Status401Unauthorized, exception.Message),
             NotFoundException => Problem(StatusCodes.Status404NotFound, exception.Message),

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.IdentityModel.JsonWebTokens;
 using PersonaMedia.Application.Common.Interfaces;
 
 namespace PersonaMedia.WebApi.Infrastructure;
@@ -14,8 +12,7 @@ internal static class TokenUserValidation
 {
     public static async Task RejectUnknownUserAsync(TokenValidatedContext context)
     {
-        var subject = context.Principal?.FindFirst(JwtRegisteredClaimNames.Sub)?.Value;
-        if (!int.TryParse(subject, NumberStyles.None, CultureInfo.InvariantCulture, out var userId))
+        if (context.Principal.GetUserId() is not { } userId)
         {
             context.Fail("The token names no user.");
             return;

@@ -20,8 +20,7 @@ public class RegisterCommandHandlerTests
         _users = new FakeUserRepository();
         _unitOfWork = new FakeUnitOfWork();
         _tokens = new FakeTokenService();
-        var existing = User.Register("taken@example.com", "taken", null, Now.UtcDateTime);
-        existing.SetPasswordHash("hashed:whatever");
+        var existing = User.Register("taken@example.com", "taken", null, "hashed:whatever", Now.UtcDateTime);
         _users.Add(existing);
         _handler = new RegisterCommandHandler(_users, _unitOfWork, new FakePasswordHasher(), _tokens, new FixedTimeProvider(Now));
     }

@@ -27,7 +27,6 @@ public class MediaFileTests
         Assert.That(file.MediaType, Is.EqualTo(MediaType.Image));
         Assert.That(file.CreatedAt, Is.EqualTo(Now));
         Assert.That(file.UpdatedAt, Is.EqualTo(Now));
-        Assert.That(file.StorageKey, Is.EqualTo("7/3/" + StoredName));
     }
 
     private static IEnumerable<TestCaseData> Formats() => MediaFormat.All.Select(f => new TestCaseData(f).SetArgDisplayNames(f.Name));
@@ -37,7 +36,7 @@ public class MediaFileTests
     {
         var file = MediaFile.Create(1, 1, "a" + format.Extension, "x", format, 10, Sha256, null, Now);
 
-        Assert.That(file.MimeType, Is.EqualTo(format.MimeType));
+        Assert.That(file.MimeType, Is.EqualTo(format.ContentType));
         Assert.That(file.MediaType, Is.EqualTo(format.MediaType));
     }
 
@@ -162,7 +161,7 @@ public class MediaFileTests
         Assert.Throws<DomainException>(() => Create(now: DateTime.SpecifyKind(Now, kind)));
     }
 
-    // ---- Names and keys -------------------------------------------------------------------------
+    // ---- Names -------------------------------------------------------------------------------
 
     [TestCaseSource(nameof(Formats))]
     public void New_stored_name_is_a_uuid_with_the_format_extension(MediaFormat format)
@@ -174,31 +173,15 @@ public class MediaFileTests
         Assert.That(Create(fileName: name, format: format).FileName, Is.EqualTo(name));
     }
 
-    [Test]
-    public void New_stored_names_never_repeat()
-    {
-        var names = Enumerable.Range(0, 1000).Select(_ => MediaFile.NewFileName(MediaFormat.Png)).ToList();
-
-        Assert.That(names, Is.Unique);
-    }
-
-    [TestCase(1, 2, "a.jpg", "1/2/a.jpg")]
-    [TestCase(123456, 7890, "b.mp4", "123456/7890/b.mp4")]
-    [TestCase(-1, 0, "c.png", "-1/0/c.png")]
-    public void Storage_key_is_user_then_persona_then_stored_name(int userId, int personaId, string fileName, string expected)
-    {
-        Assert.That(MediaFile.StorageKeyFor(userId, personaId, fileName), Is.EqualTo(expected));
-    }
-
-    // ---- Describe -------------------------------------------------------------------------------
+    // ---- SetDescription---------------------------------------------------------------------------
 
     [Test]
-    public void Describe_sets_the_description_and_moves_updated_at_to_now()
+    public void SetDescription_sets_the_description_and_moves_updated_at_to_now()
     {
         var file = Create(description: "old");
         var later = Now.AddMinutes(5);
 
-        file.Describe("new", later);
+        file.SetDescription("new", later);
 
         Assert.That(file.Description, Is.EqualTo("new"));
         Assert.That(file.UpdatedAt, Is.EqualTo(later));
@@ -206,25 +189,25 @@ public class MediaFileTests
     }
 
     [Test]
-    public void Describe_with_null_clears_the_description()
+    public void SetDescription_with_null_clears_the_description()
     {
         var file = Create(description: "old");
 
-        file.Describe(null, Now.AddSeconds(1));
+        file.SetDescription(null, Now.AddSeconds(1));
 
         Assert.That(file.Description, Is.Null);
     }
 
     [TestCase(0)]
     [TestCase(-60)]
-    public void Describe_advances_updated_at_even_when_the_clock_does_not(int secondsFromCreation)
+    public void SetDescription_advances_updated_at_even_when_the_clock_does_not(int secondsFromCreation)
     {
         // Two edits in the same tick, or a clock stepped back, must still show that the file changed.
         var file = Create();
 
-        file.Describe("first", Now.AddSeconds(secondsFromCreation));
+        file.SetDescription("first", Now.AddSeconds(secondsFromCreation));
         var afterFirst = file.UpdatedAt;
-        file.Describe("second", Now.AddSeconds(secondsFromCreation));
+        file.SetDescription("second", Now.AddSeconds(secondsFromCreation));
 
         Assert.That(afterFirst, Is.GreaterThan(Now));
         Assert.That(file.UpdatedAt, Is.GreaterThan(afterFirst));
@@ -232,11 +215,11 @@ public class MediaFileTests
     }
 
     [Test]
-    public void Describe_with_1000_characters_is_accepted()
+    public void SetDescription_with_1000_characters_is_accepted()
     {
         var file = Create();
 
-        file.Describe(new string('d', 1000), Now.AddSeconds(1));
+        file.SetDescription(new string('d', 1000), Now.AddSeconds(1));
 
         Assert.That(file.Description, Has.Length.EqualTo(1000));
     }
@@ -246,7 +229,7 @@ public class MediaFileTests
     {
         var file = Create(description: "kept");
 
-        Assert.Throws<DomainException>(() => file.Describe(new string('d', 1001), Now.AddMinutes(1)));
+        Assert.Throws<DomainException>(() => file.SetDescription(new string('d', 1001), Now.AddMinutes(1)));
 
         Assert.That(file.Description, Is.EqualTo("kept"));
         Assert.That(file.UpdatedAt, Is.EqualTo(Now));
@@ -254,11 +237,11 @@ public class MediaFileTests
 
     [TestCase(DateTimeKind.Local)]
     [TestCase(DateTimeKind.Unspecified)]
-    public void Describe_at_a_time_that_is_not_UTC_is_refused_and_leaves_the_file_unchanged(DateTimeKind kind)
+    public void SetDescription_at_a_time_that_is_not_UTC_is_refused_and_leaves_the_file_unchanged(DateTimeKind kind)
     {
         var file = Create(description: "kept");
 
-        Assert.Throws<DomainException>(() => file.Describe("new", DateTime.SpecifyKind(Now.AddMinutes(1), kind)));
+        Assert.Throws<DomainException>(() => file.SetDescription("new", DateTime.SpecifyKind(Now.AddMinutes(1), kind)));
 
         Assert.That(file.Description, Is.EqualTo("kept"));
         Assert.That(file.UpdatedAt, Is.EqualTo(Now));

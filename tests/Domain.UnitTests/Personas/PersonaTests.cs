@@ -89,13 +89,17 @@ public class PersonaTests
     }
 
     [Test]
-    public void Updated_at_never_goes_before_created_at_even_if_the_clock_steps_back()
+    public void Update_advances_updated_at_even_when_the_clock_does_not()
     {
+        // The same rule as a media file's: a change is always later than the one before it.
         var persona = Persona.Create(1, "P", null, null, Created);
 
         persona.Update("P2", null, null, Created.AddSeconds(-30));
+        var afterFirst = persona.UpdatedAt;
+        persona.Update("P3", null, null, Created);
 
-        Assert.That(persona.UpdatedAt, Is.EqualTo(Created));
+        Assert.That(afterFirst, Is.GreaterThan(Created));
+        Assert.That(persona.UpdatedAt, Is.GreaterThan(afterFirst));
     }
 
     [Test]

@@ -89,17 +89,14 @@ public class AzureBlobFileStoreTests
         var content = RandomNumberGenerator.GetBytes(BlockSize + 10);
 
         await SaveAsync(store, "3/4/retried.jpg", content, "image/jpeg", Convert.ToHexStringLower(SHA256.HashData(content)));
-        await using var whole = await store.OpenReadAsync("3/4/retried.jpg", null, CancellationToken.None);
-        await using var range = await store.OpenReadAsync("3/4/retried.jpg", new ByteRange(5, 9), CancellationToken.None);
+        await using var whole = await store.OpenReadAsync("3/4/retried.jpg", CancellationToken.None);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(await ReadToEndAsync(whole!), Is.EqualTo(content));
-            Assert.That(await ReadToEndAsync(range!), Is.EqualTo(content[5..10]));
-            Assert.That(await store.ExistsAsync("3/4/retried.jpg", CancellationToken.None), Is.True);
             Assert.That(await store.DeleteAsync("3/4/retried.jpg", CancellationToken.None), Is.True);
-            // Two staged blocks, the commit, two reads, exists and delete each failed once first.
-            Assert.That(faults.Injected, Is.GreaterThanOrEqualTo(7));
+            // Two staged blocks, the commit, the read and the delete each failed once first.
+            Assert.That(faults.Injected, Is.GreaterThanOrEqualTo(5));
         }
     }
 

@@ -150,8 +150,7 @@ public class SqliteMigrationsTests
 
     private static User NewUser(string email, string username)
     {
-        var user = User.Register(email, username, null, Now);
-        user.SetPasswordHash("hash");
+        var user = User.Register(email, username, null, "hash", Now);
         return user;
     }
 

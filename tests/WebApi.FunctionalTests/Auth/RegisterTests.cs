@@ -142,8 +142,7 @@ public class RegisterTests(TestEnvironment environment) : FunctionalTestBase(env
 
     private Task<int> InsertAsync(string email, string username) => App.QueryAsync(async db =>
     {
-        var user = User.Register(email, username, null, DateTime.UtcNow);
-        user.SetPasswordHash("not-a-real-hash");
+        var user = User.Register(email, username, null, "not-a-real-hash", DateTime.UtcNow);
         db.Users.Add(user);
         return await db.SaveChangesAsync();
     });

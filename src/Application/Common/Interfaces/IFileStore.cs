@@ -1,8 +1,8 @@
 namespace PersonaMedia.Application.Common.Interfaces;
 
 /// <summary>
-/// Where media bytes live, addressed by keys of the form <c>{user_id}/{persona_id}/{uuid}.{ext}</c>.
-/// Implemented on local disk and on Azure Blob Storage; both honour the same contract.
+/// Where media bytes live, addressed by keys laid out by <see cref="MediaStorageKeys"/>. Implemented on
+/// local disk and on Azure Blob Storage; both honour the same contract.
 /// </summary>
 public interface IFileStore
 {
@@ -15,15 +15,13 @@ public interface IFileStore
     Task<IFileUpload> BeginUploadAsync(string key, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Opens the file for reading: the whole of it (seekable, so HTTP range requests can be served
-    /// from it), or only <paramref name="range"/>. Null when there is no file under the key.
+    /// Opens the whole file for reading, seekable, so HTTP range requests can be served from it.
+    /// Null when there is no file under the key.
     /// </summary>
-    Task<Stream?> OpenReadAsync(string key, ByteRange? range, CancellationToken cancellationToken);
+    Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken);
 
     /// <summary>Deletes the file; false when there was none.</summary>
     Task<bool> DeleteAsync(string key, CancellationToken cancellationToken);
-
-    Task<bool> ExistsAsync(string key, CancellationToken cancellationToken);
 }
 
 /// <summary>A file being written; see <see cref="IFileStore.BeginUploadAsync"/>.</summary>
@@ -37,12 +35,6 @@ public interface IFileUpload : IAsyncDisposable
     /// <see cref="FileAlreadyExistsException"/> when the key is taken, leaving the existing file untouched.
     /// </summary>
     Task CommitAsync(string contentType, string sha256Hex, CancellationToken cancellationToken);
-}
-
-/// <summary>An inclusive byte range, as in HTTP: <c>bytes=From-To</c>.</summary>
-public readonly record struct ByteRange(long From, long To)
-{
-    public long Length => To - From + 1;
 }
 
 /// <summary>The store already holds a file under the key; nothing was overwritten.</summary>

@@ -12,7 +12,6 @@ internal sealed class MediaFileConfiguration : IEntityTypeConfiguration<MediaFil
     {
         builder.ToTable("media_files");
         builder.HasKey(f => f.Id);
-        builder.Ignore(f => f.StorageKey);
         builder.Property(f => f.FileName).HasMaxLength(MediaFile.FileNameMaxLength).IsRequired();
         builder.Property(f => f.OriginalFileName).HasMaxLength(MediaRules.OriginalFilenameMaxLength).IsRequired();
         builder.Property(f => f.MimeType).HasMaxLength(MediaFile.MimeTypeMaxLength).IsRequired();

@@ -29,8 +29,8 @@ public sealed class RegisterCommandHandler(
             throw new ConflictException(Describe(emailTaken, usernameTaken));
         }
 
-        var user = User.Register(command.Email!, command.Username!, command.FullName, clock.GetUtcNow().UtcDateTime);
-        user.SetPasswordHash(passwordHasher.Hash(command.Password!));
+        var user = User.Register(
+            command.Email!, command.Username!, command.FullName, passwordHasher.Hash(command.Password!), clock.GetUtcNow().UtcDateTime);
         users.Add(user);
         try
         {

@@ -20,7 +20,7 @@ public sealed class DeleteMediaFileCommandHandler(
             ?? throw NotFoundException.MediaFile();
         mediaFiles.Remove(file);
         await unitOfWork.SaveChangesAsync(cancellationToken);
-        await storedFiles.DeleteAsync([file.StorageKey]);
+        await storedFiles.DeleteAsync([MediaStorageKeys.For(file.UserId, file.PersonaId, file.FileName)]);
         return new DetailResponse("File deleted");
     }
 }

@@ -16,7 +16,7 @@ public sealed class UpdateMediaDescriptionCommandHandler(
     {
         var file = await mediaFiles.FindOwnedAsync(currentUser.Id, command.FileId, cancellationToken)
             ?? throw NotFoundException.MediaFile();
-        file.Describe(command.Description, clock.GetUtcNow().UtcDateTime);
+        file.SetDescription(command.Description, clock.GetUtcNow().UtcDateTime);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return file.ToDto();
     }

@@ -1,45 +1,51 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Logging;
 using PersonaMedia.Application.Common.Exceptions;
 using PersonaMedia.Application.Common.Interfaces;
 using PersonaMedia.Domain.Media;
-using ValidationException = PersonaMedia.Application.Common.Exceptions.ValidationException;
 
 namespace PersonaMedia.Application.Media.Commands.UploadMedia;
 
-/// <param name="ContentLength">The request's declared body length, when it declared one.</param>
-/// <param name="Form">The multipart form, read as it streams in.</param>
-public sealed record UploadMediaCommand(int PersonaId, MediaType MediaType, long? ContentLength, IUploadForm Form)
-    : ICommand<MediaFileDto>
+/// <summary>
+/// One upload, as the HTTP edge hands it over once the file's own headers have arrived: plain
+/// values, the file's bytes as they stream in, and the step that finishes reading the request.
+/// </summary>
+/// <param name="MediaType">The endpoint's kind of media: images or videos.</param>
+/// <param name="FileName">The client's file name, as sent; for display and the extension check only.</param>
+/// <param name="ContentType">The declared content type reduced to its <c>type/subtype</c>; null when none was declared.</param>
+/// <param name="Description">The description sent before the file, if any.</param>
+/// <param name="Content">The file's bytes, read once, as they arrive.</param>
+/// <param name="Complete">
+/// Called once the content has been read to its end: reads the rest of the request and yields
+/// the final description (one sent after the file wins), or fails when the rest breaks the protocol.
+/// </param>
+public sealed record UploadMediaCommand(
+    int PersonaId,
+    MediaType MediaType,
+    string? FileName,
+    string? ContentType,
+    string? Description,
+    Stream Content,
+    UploadCompletion Complete) : ICommand<MediaFileDto>
 {
-    /// <summary>
-    /// Room for the multipart framing around the file (boundaries, part headers, the description
-    /// field): a body longer than the size limit plus this cannot carry an acceptable file.
-    /// </summary>
-    public const long MultipartAllowance = 64 * 1024;
-
-    public const long MaxRequestBodyBytes = MediaRules.MaxFileSizeBytes + MultipartAllowance;
-
+    /// <summary>The form field that carries the file; upload errors about the file are keyed by it.</summary>
     public const string FileField = "file";
-    public const string DescriptionField = "description";
+
+    public const string DescriptionField = MediaFile.DescriptionField;
 }
 
+/// <summary>Finishes reading an upload's request after its file; yields the final description.</summary>
+public delegate ValueTask<string?> UploadCompletion(CancellationToken cancellationToken);
+
 /// <summary>
-/// Receives an upload in the order of SPEC's upload rules: persona ownership, declared size, the
-/// file part and its name and type, then the bytes themselves — counted, hashed, checked against
-/// their signature and written to the store as they arrive. Only a file that passed every check is
-/// committed to the store and recorded; anything refused leaves nothing behind.
+/// Receives an upload: the persona must be the caller's, then the upload runs through the
+/// <see cref="UploadPipeline"/>'s steps (check the bytes, store them, record the file). The rules
+/// decidable before the bytes were checked by <see cref="UploadMediaCommandValidator"/> already.
 /// </summary>
 public sealed partial class UploadMediaCommandHandler(
     IPersonaRepository personas,
-    IMediaFileRepository mediaFiles,
-    IUnitOfWork unitOfWork,
-    IFileStore store,
     ICurrentUser currentUser,
-    IValidator<UploadFilePartDescriptor> partValidator,
-    StoredFileRemover storedFiles,
-    TimeProvider clock,
+    UploadPipeline pipeline,
     ILogger<UploadMediaCommandHandler> logger) : ICommandHandler<UploadMediaCommand, MediaFileDto>
 {
     public async ValueTask<MediaFileDto> Handle(UploadMediaCommand command, CancellationToken cancellationToken)
@@ -50,76 +56,12 @@ public sealed partial class UploadMediaCommandHandler(
             throw NotFoundException.Persona();
         }
 
-        if (command.ContentLength > UploadMediaCommand.MaxRequestBodyBytes)
-        {
-            throw PayloadTooLargeException.File();
-        }
+        await using var upload = new UploadContext(userId, command);
+        await pipeline.RunAsync(upload, cancellationToken);
 
-        var part = await command.Form.ReadFilePartAsync(cancellationToken)
-            ?? throw new ValidationException(UploadMediaCommand.FileField, "A file part named 'file' is required.");
-        var descriptor = new UploadFilePartDescriptor(
-            command.MediaType, part.FileName, part.ContentType, Description(command.Form));
-        await ValidateAsync(descriptor, cancellationToken);
-
-        var expected = MediaRules.FormatForFileName(command.MediaType, part.FileName)!;
-        var fileName = MediaFile.NewFileName(expected);
-        var key = MediaFile.StorageKeyFor(userId, command.PersonaId, fileName);
-
-        await using var upload = await store.BeginUploadAsync(key, cancellationToken);
-        var copied = await MediaContentCopier.CopyAsync(
-            part.Content, upload, expected, MediaRules.Declared(command.MediaType, part.ContentType), cancellationToken);
-
-        var rest = await command.Form.ReadRestAsync(cancellationToken);
-        if (rest.ExtraFileParts > 0)
-        {
-            throw new ValidationException(UploadMediaCommand.FileField, "Exactly one file part named 'file' is allowed.");
-        }
-
-        // A description sent after the file is known only now.
-        if (Description(command.Form) is { } late && late != descriptor.Description)
-        {
-            descriptor = descriptor with { Description = late };
-            await ValidateAsync(descriptor, cancellationToken);
-        }
-
-        var file = MediaFile.Create(
-            userId,
-            command.PersonaId,
-            fileName,
-            OriginalFileName.Sanitize(part.FileName, copied.Format),
-            copied.Format,
-            copied.Length,
-            copied.Sha256,
-            descriptor.Description,
-            clock.GetUtcNow().UtcDateTime);
-
-        await upload.CommitAsync(copied.Format.MimeType, copied.Sha256, cancellationToken);
-        try
-        {
-            mediaFiles.Add(file);
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-        }
-        catch
-        {
-            // The row was not recorded, so the committed bytes must not stay.
-            await storedFiles.DeleteAsync([key]);
-            throw;
-        }
-
-        LogStored(logger, key, copied.Length);
+        var file = upload.File ?? throw new InvalidOperationException("The upload pipeline ended without recording the file.");
+        LogStored(logger, upload.StorageKey, file.FileSize);
         return file.ToDto();
-    }
-
-    private static string? Description(IUploadForm form) =>
-        form.Fields.GetValueOrDefault(UploadMediaCommand.DescriptionField);
-
-    private async Task ValidateAsync(UploadFilePartDescriptor descriptor, CancellationToken cancellationToken)
-    {
-        var result = await partValidator.ValidateAsync(descriptor, cancellationToken);
-        if (!result.IsValid)
-        {
-            throw new ValidationException(result.Errors);
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored {Key} ({Bytes} bytes)")]

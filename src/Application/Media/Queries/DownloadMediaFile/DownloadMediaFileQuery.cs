@@ -2,7 +2,6 @@ using Mediator;
 using Microsoft.Extensions.Logging;
 using PersonaMedia.Application.Common.Exceptions;
 using PersonaMedia.Application.Common.Interfaces;
-using PersonaMedia.Domain.Media;
 
 namespace PersonaMedia.Application.Media.Queries.DownloadMediaFile;
 
@@ -21,8 +20,8 @@ public sealed partial class DownloadMediaFileQueryHandler(
     {
         var file = await mediaFiles.FindOwnedDtoAsync(currentUser.Id, query.FileId, cancellationToken)
             ?? throw NotFoundException.MediaFile();
-        var key = MediaFile.StorageKeyFor(file.UserId, file.PersonaId, file.Filename);
-        var content = await store.OpenReadAsync(key, range: null, cancellationToken);
+        var key = MediaStorageKeys.For(file.UserId, file.PersonaId, file.Filename);
+        var content = await store.OpenReadAsync(key, cancellationToken);
         if (content is null)
         {
             LogMissingBytes(logger, file.Id, key);

@@ -6,14 +6,11 @@ using PersonaMedia.Domain.Media;
 
 namespace PersonaMedia.Application.Media.Queries.ListPersonaMedia;
 
-/// <param name="MediaType">The filter as the client wrote it: <c>image</c>, <c>video</c> or null for both.</param>
-public sealed record ListPersonaMediaQuery(int PersonaId, string? MediaType, int Limit = ListPersonaMediaQuery.MaxLimit, int Offset = 0)
+/// <param name="MediaType">Only files of this kind; null for both.</param>
+public sealed record ListPersonaMediaQuery(int PersonaId, MediaType? MediaType, int Limit = ListPersonaMediaQuery.MaxLimit, int Offset = 0)
     : IQuery<Page<MediaFileDto>>
 {
     public const int MaxLimit = 100;
-
-    /// <summary>The filter as a media type; null when absent. Valid only after validation.</summary>
-    public MediaType? MediaTypeFilter => MediaTypes.Parse(MediaType);
 }
 
 public sealed class ListPersonaMediaQueryHandler(
@@ -30,6 +27,6 @@ public sealed class ListPersonaMediaQueryHandler(
         }
 
         return await mediaFiles.ListByPersonaAsync(
-            userId, query.PersonaId, query.MediaTypeFilter, query.Limit, query.Offset, cancellationToken);
+            userId, query.PersonaId, query.MediaType, query.Limit, query.Offset, cancellationToken);
     }
 }

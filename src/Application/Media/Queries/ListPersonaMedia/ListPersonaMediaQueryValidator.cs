@@ -6,9 +6,7 @@ public sealed class ListPersonaMediaQueryValidator : AbstractValidator<ListPerso
 {
     public ListPersonaMediaQueryValidator()
     {
-        RuleFor(q => q.MediaType)
-            .Must(type => type is null || MediaTypes.Parse(type) is not null)
-            .WithMessage("'media_type' must be 'image' or 'video'.");
+        RuleFor(q => q.MediaType).IsInEnum();
         RuleFor(q => q.Limit).InclusiveBetween(1, ListPersonaMediaQuery.MaxLimit);
         RuleFor(q => q.Offset).GreaterThanOrEqualTo(0);
     }

@@ -11,6 +11,7 @@ using PersonaMedia.Application.Media.Queries.DownloadMediaFile;
 using PersonaMedia.Application.Media.Queries.GetMediaFile;
 using PersonaMedia.Application.Media.Queries.GetUploadStats;
 using PersonaMedia.Application.Media.Queries.ListPersonaMedia;
+using PersonaMedia.Application.Personas.Queries.GetPersona;
 using PersonaMedia.Domain.Media;
 using PersonaMedia.WebApi.Infrastructure;
 
@@ -18,13 +19,17 @@ namespace PersonaMedia.WebApi.Controllers;
 
 [Route("upload")]
 [Tags("Media")]
-public sealed class UploadController(ISender sender) : ApiControllerBase
+/// <summary>
+/// Every media endpoint: uploads, listing, info, download, description, delete, stats. The routes
+/// keep the original service's <c>/upload</c> prefix.
+/// </summary>
+public sealed class MediaController(ISender sender) : ApiControllerBase
 {
     /// <summary>Uploads a JPEG or PNG image (multipart field <c>file</c>, optional <c>description</c>).</summary>
     [HttpPost("persona/{personaId:int}/image")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [Consumes("multipart/form-data")]
-    [RequestSizeLimit(UploadMediaCommand.MaxRequestBodyBytes)]
+    [RequestSizeLimit(UploadFormLimits.MaxRequestBodyBytes)]
     [DisableFormValueModelBinding]
     [ProducesResponseType<MediaFileDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -36,7 +41,7 @@ public sealed class UploadController(ISender sender) : ApiControllerBase
     [HttpPost("persona/{personaId:int}/video")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [Consumes("multipart/form-data")]
-    [RequestSizeLimit(UploadMediaCommand.MaxRequestBodyBytes)]
+    [RequestSizeLimit(UploadFormLimits.MaxRequestBodyBytes)]
     [DisableFormValueModelBinding]
     [ProducesResponseType<MediaFileDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -51,7 +56,7 @@ public sealed class UploadController(ISender sender) : ApiControllerBase
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<IReadOnlyList<MediaFileDto>> List(
         int personaId,
-        [FromQuery(Name = "media_type")] string? mediaType,
+        [FromQuery(Name = "media_type"), ModelBinder<MediaTypeQueryBinder>] MediaType? mediaType,
         CancellationToken cancellationToken,
         [FromQuery(Name = "limit")] int limit = ListPersonaMediaQuery.MaxLimit,
         [FromQuery(Name = "offset")] int offset = 0)
@@ -99,7 +104,7 @@ public sealed class UploadController(ISender sender) : ApiControllerBase
     [RequestSizeLimit(SmallFormLimit)]
     [ProducesResponseType<MediaFileDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public async Task<MediaFileDto> DescribeFromForm(
+    public async Task<MediaFileDto> SetDescriptionFromForm(
         int fileId, [FromForm(Name = "description")] string? description, CancellationToken cancellationToken) =>
         await sender.Send(new UpdateMediaDescriptionCommand(fileId, description), cancellationToken);
 
@@ -110,7 +115,7 @@ public sealed class UploadController(ISender sender) : ApiControllerBase
     [RequestSizeLimit(SmallFormLimit)]
     [ProducesResponseType<MediaFileDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public async Task<MediaFileDto> DescribeFromJson(
+    public async Task<MediaFileDto> SetDescriptionFromJson(
         int fileId, DescriptionRequest request, CancellationToken cancellationToken) =>
         await sender.Send(new UpdateMediaDescriptionCommand(fileId, request.Description), cancellationToken);
 
@@ -131,8 +136,16 @@ public sealed class UploadController(ISender sender) : ApiControllerBase
 
     private const long SmallFormLimit = 64 * 1024;
 
-    private async Task<MediaFileDto> Upload(int personaId, MediaType mediaType, CancellationToken cancellationToken) =>
-        await sender.Send(
-            new UploadMediaCommand(personaId, mediaType, Request.ContentLength, MultipartUploadForm.For(Request)),
+    private async Task<MediaFileDto> Upload(int personaId, MediaType mediaType, CancellationToken cancellationToken)
+    {
+        // Rule 1 comes before anything of the body is read: someone else's persona is 404
+        // whatever the body holds, too large or without a boundary.
+        await sender.Send(new GetPersonaQuery(personaId), cancellationToken);
+
+        var form = await MultipartUpload.ReadToFileAsync(Request, cancellationToken);
+        return await sender.Send(
+            new UploadMediaCommand(
+                personaId, mediaType, form.FileName, form.ContentType, form.Description, form.Content, form.CompleteAsync),
             cancellationToken);
+    }
 }

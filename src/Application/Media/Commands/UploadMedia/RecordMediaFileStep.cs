@@ -1,0 +1,52 @@
+using PersonaMedia.Application.Common.Interfaces;
+using PersonaMedia.Domain.Media;
+
+namespace PersonaMedia.Application.Media.Commands.UploadMedia;
+
+/// <summary>
+/// Builds the file from what the earlier steps established (the domain's guards run here, and
+/// refuse a description sent after the file that is too long), makes the stored bytes visible,
+/// and inserts the row. A row that cannot be inserted takes its committed bytes with it.
+/// </summary>
+public sealed class RecordMediaFileStep(
+    IMediaFileRepository mediaFiles,
+    IUnitOfWork unitOfWork,
+    StoredFileRemover storedFiles,
+    TimeProvider clock) : IUploadStep
+{
+    public UploadStage Stage => UploadStage.Record;
+
+    public async ValueTask RunAsync(UploadContext upload, CancellationToken cancellationToken)
+    {
+        if (upload is not { DetectedFormat: { } format, StoredContent: { } stored, Sha256: { } sha256 })
+        {
+            throw new InvalidOperationException("The upload reached the record step without checked, stored content.");
+        }
+
+        var file = MediaFile.Create(
+            upload.UserId,
+            upload.PersonaId,
+            upload.StoredName,
+            OriginalFileName.Sanitize(upload.ClientFileName, format),
+            format,
+            upload.Length,
+            sha256,
+            upload.Description,
+            clock.GetUtcNow().UtcDateTime);
+
+        await stored.CommitAsync(format.ContentType, sha256, cancellationToken);
+        try
+        {
+            mediaFiles.Add(file);
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            // The row was not recorded, so the committed bytes must not stay.
+            await storedFiles.DeleteAsync([upload.StorageKey]);
+            throw;
+        }
+
+        upload.File = file;
+    }
+}

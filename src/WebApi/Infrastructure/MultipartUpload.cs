@@ -1,0 +1,213 @@
+using System.Buffers;
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+using PersonaMedia.Application.Common.Exceptions;
+using PersonaMedia.Application.Media.Commands.UploadMedia;
+
+namespace PersonaMedia.WebApi.Infrastructure;
+
+/// <summary>
+/// The whole multipart protocol of an upload, at the edge: the declared length, the boundary,
+/// exactly one <c>file</c> part, the text fields around it (within <see cref="UploadFormLimits"/>),
+/// and the parts after it. It reads the body straight from the connection with
+/// <see cref="MultipartReader"/>: the file part is handed on as a stream over the request body,
+/// and only small text fields are ever held in memory.
+/// </summary>
+internal sealed class MultipartUpload
+{
+    private readonly MultipartReader _reader;
+    private MultipartSection? _fileSection;
+    private string? _description;
+    private int _fields;
+
+    private MultipartUpload(string boundary, Stream body)
+    {
+        _reader = new MultipartReader(boundary, body, UploadFormLimits.ReadBufferSize);
+    }
+
+    /// <summary>The client's file name, as sent.</summary>
+    public string? FileName { get; private set; }
+
+    /// <summary>The file part's declared content type, reduced to <c>type/subtype</c>; null when nothing was declared.</summary>
+    public string? ContentType { get; private set; }
+
+    /// <summary>The description sent before the file, if any.</summary>
+    public string? Description => _description;
+
+    /// <summary>The file's bytes, as they arrive.</summary>
+    public Stream Content { get; private set; } = Stream.Null;
+
+    /// <summary>
+    /// Reads the request up to the start of the file's bytes. 413 when the declared length is
+    /// already too large; 400 when the body carries no boundary or no file part named <c>file</c>.
+    /// </summary>
+    public static async Task<MultipartUpload> ReadToFileAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > UploadFormLimits.MaxRequestBodyBytes)
+        {
+            throw PayloadTooLargeException.File();
+        }
+
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || HeaderUtilities.RemoveQuotes(contentType.Boundary) is not { Length: > 0 and <= 70 } boundary)
+        {
+            throw new ValidationException(
+                UploadMediaCommand.FileField, "The request must be multipart/form-data with a boundary.");
+        }
+
+        var upload = new MultipartUpload(boundary.ToString(), request.Body);
+        await upload.ReadFilePartAsync(cancellationToken);
+        return upload;
+    }
+
+    /// <summary>
+    /// The upload's completion step, once its file has been read: reads the rest of the form,
+    /// refusing a second file part, and yields the final description (one sent after the file wins).
+    /// </summary>
+    public async ValueTask<string?> CompleteAsync(CancellationToken cancellationToken)
+    {
+        if (_fileSection is not null)
+        {
+            await _fileSection.Body.DrainAsync(cancellationToken);
+        }
+
+        while (await NextSectionAsync(cancellationToken) is { } section)
+        {
+            if (section.File is { } file)
+            {
+                if (IsFileField(file))
+                {
+                    throw new ValidationException(UploadMediaCommand.FileField, "Exactly one file part named 'file' is allowed.");
+                }
+
+                await section.Section.Body.DrainAsync(cancellationToken);
+            }
+        }
+
+        return _description;
+    }
+
+    private async Task ReadFilePartAsync(CancellationToken cancellationToken)
+    {
+        while (await NextSectionAsync(cancellationToken) is { } section)
+        {
+            if (section.File is { } file)
+            {
+                if (IsFileField(file))
+                {
+                    _fileSection = section.Section;
+                    FileName = file.FileName;
+                    ContentType = Essence(section.Section.ContentType);
+                    Content = new MalformedBodyGuardStream(section.Section.Body);
+                    return;
+                }
+
+                // A file under another name is not ours to store; pass over its bytes.
+                await section.Section.Body.DrainAsync(cancellationToken);
+            }
+        }
+
+        throw new ValidationException(UploadMediaCommand.FileField, "A file part named 'file' is required.");
+    }
+
+    /// <summary>
+    /// The declared type's <c>type/subtype</c>, trimmed. Nothing declared, or
+    /// <c>application/octet-stream</c> (which says nothing), is null. Parameters without a type
+    /// ("; charset=utf-8") were still declared and are passed on as sent, to be refused.
+    /// </summary>
+    internal static string? Essence(string? declared)
+    {
+        if (string.IsNullOrWhiteSpace(declared))
+        {
+            return null;
+        }
+
+        var semicolon = declared.IndexOf(';', StringComparison.Ordinal);
+        var essence = (semicolon < 0 ? declared : declared[..semicolon]).Trim();
+        if (essence.Length == 0)
+        {
+            return declared.Trim();
+        }
+
+        return essence.Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase) ? null : essence;
+    }
+
+    private static bool IsFileField(FileMultipartSection file) =>
+        file.Name.Equals(UploadMediaCommand.FileField, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The next section; text fields are read on the way, the description kept.</summary>
+    private async Task<(MultipartSection Section, FileMultipartSection? File)?> NextSectionAsync(CancellationToken cancellationToken)
+    {
+        MultipartSection? section;
+        try
+        {
+            section = await _reader.ReadNextSectionAsync(cancellationToken);
+        }
+        catch (Exception ex) when (MalformedBodyGuardStream.IsMalformedBody(ex))
+        {
+            throw MalformedBodyGuardStream.Malformed();
+        }
+
+        if (section is null)
+        {
+            return null;
+        }
+
+        var disposition = section.GetContentDispositionHeader();
+        if (disposition is null || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            await section.Body.DrainAsync(cancellationToken);
+            return (section, null);
+        }
+
+        if (disposition.IsFileDisposition())
+        {
+            return (section, section.AsFileSection());
+        }
+
+        if (++_fields > UploadFormLimits.MaxFieldCount)
+        {
+            throw new ValidationException(
+                UploadMediaCommand.FileField, $"The form carries more than {UploadFormLimits.MaxFieldCount} text fields.");
+        }
+
+        var field = section.AsFormDataSection()!;
+        var value = await ReadFieldAsync(field, cancellationToken);
+        if (field.Name.Equals(UploadMediaCommand.DescriptionField, StringComparison.OrdinalIgnoreCase))
+        {
+            _description = value;
+        }
+
+        return (section, null);
+    }
+
+    private static async Task<string> ReadFieldAsync(FormMultipartSection field, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(field.Section.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
+        var buffer = ArrayPool<char>.Shared.Rent(UploadFormLimits.MaxFieldLength + 1);
+        try
+        {
+            int length;
+            try
+            {
+                length = await reader.ReadBlockAsync(buffer.AsMemory(0, UploadFormLimits.MaxFieldLength + 1), cancellationToken);
+            }
+            catch (Exception ex) when (MalformedBodyGuardStream.IsMalformedBody(ex))
+            {
+                throw MalformedBodyGuardStream.Malformed();
+            }
+
+            if (length > UploadFormLimits.MaxFieldLength)
+            {
+                throw new ValidationException(field.Name, $"The field '{field.Name}' is too long.");
+            }
+
+            return new string(buffer, 0, length);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+}
