@@ -41,6 +41,19 @@ public class UploadRulesTests(TestEnvironment environment) : UploadTestBase(envi
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
+    [Test]
+    public async Task Upload_to_another_users_persona_is_404_even_without_a_boundary()
+    {
+        // Rule 1 comes before anything of the body is read.
+        var other = await App.CreateUserAsync();
+        var content = new ByteArrayContent(Payloads.Jpeg());
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data");
+
+        var response = await RefusedAsync(() => other.Http.PostAsync(Uploads.ImageUrl(PersonaId), content), HttpStatusCode.NotFound);
+
+        await response.AssertProblemAsync(HttpStatusCode.NotFound, "Persona not found");
+    }
+
     // Rule 2: size.
 
     [Test]
@@ -140,6 +153,17 @@ public class UploadRulesTests(TestEnvironment environment) : UploadTestBase(envi
         var response = await RefusedAsync(() => User.Http.PostAsync(Uploads.ImageUrl(PersonaId), content), HttpStatusCode.BadRequest);
 
         await response.AssertValidationProblemAsync("file", "malformed");
+    }
+
+    [Test]
+    public async Task A_form_with_more_text_fields_than_the_limit_is_400()
+    {
+        var fields = Enumerable.Range(0, 17).Select(i => FormPart.Field($"extra{i}", "x"));
+        var form = Uploads.Form([.. fields, FormPart.File(Payloads.Jpeg(), "a.jpg")]);
+
+        var response = await RefusedAsync(() => User.Http.PostAsync(Uploads.ImageUrl(PersonaId), form), HttpStatusCode.BadRequest);
+
+        await response.AssertValidationProblemAsync("file", "text fields");
     }
 
     // Rule 4: extension.

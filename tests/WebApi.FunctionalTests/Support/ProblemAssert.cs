@@ -40,6 +40,30 @@ public static class ProblemAssert
 
     public static string Detail(JsonElement problem) => Text(problem, "detail");
 
+    /// <summary>Asserts a full problem+json answer with the status and a detail containing the text; returns the body.</summary>
+    public static async Task<JsonElement> AssertProblemAsync(
+        this HttpResponseMessage response, HttpStatusCode status, string? detailContains = null)
+    {
+        var problem = await IsProblemAsync(response, status);
+        if (detailContains is not null)
+        {
+            Assert.That(Detail(problem), Does.Contain(detailContains).IgnoreCase);
+        }
+
+        return problem;
+    }
+
+    /// <summary>Asserts a 400 validation problem whose <c>errors</c> name the field, and whose detail contains the text.</summary>
+    public static async Task AssertValidationProblemAsync(
+        this HttpResponseMessage response, string field, string? detailContains = null)
+    {
+        var messages = await IsValidationProblemAsync(response, field);
+        if (detailContains is not null)
+        {
+            Assert.That(messages, Has.Some.Contain(detailContains).IgnoreCase);
+        }
+    }
+
     private static string Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()!

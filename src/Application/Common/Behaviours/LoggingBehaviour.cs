@@ -1,11 +1,12 @@
-using System.Diagnostics;
 using Mediator;
 using Microsoft.Extensions.Logging;
 
 namespace PersonaMedia.Application.Common.Behaviours;
 
 /// <summary>Logs each message with how long its validation and handling took; slow ones as warnings.</summary>
-public sealed partial class LoggingBehaviour<TMessage, TResponse>(ILogger<LoggingBehaviour<TMessage, TResponse>> logger)
+public sealed partial class LoggingBehaviour<TMessage, TResponse>(
+    ILogger<LoggingBehaviour<TMessage, TResponse>> logger,
+    TimeProvider clock)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -16,7 +17,7 @@ public sealed partial class LoggingBehaviour<TMessage, TResponse>(ILogger<Loggin
         MessageHandlerDelegate<TMessage, TResponse> next,
         CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = clock.GetTimestamp();
         var succeeded = false;
         try
         {
@@ -26,7 +27,7 @@ public sealed partial class LoggingBehaviour<TMessage, TResponse>(ILogger<Loggin
         }
         finally
         {
-            var elapsed = Stopwatch.GetElapsedTime(started);
+            var elapsed = clock.GetElapsedTime(started);
             if (elapsed > SlowThreshold)
             {
                 LogSlow(logger, typeof(TMessage).Name, elapsed.TotalMilliseconds, succeeded);

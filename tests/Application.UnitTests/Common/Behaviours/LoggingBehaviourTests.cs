@@ -8,12 +8,14 @@ public class LoggingBehaviourTests
 {
     private CapturingLogger _logger = null!;
     private LoggingBehaviour<Ping, string> _behaviour = null!;
+    private ManualClock _clock = null!;
 
     [SetUp]
     public void CreateBehaviour()
     {
         _logger = new CapturingLogger();
-        _behaviour = new LoggingBehaviour<Ping, string>(_logger);
+        _clock = new ManualClock();
+        _behaviour = new LoggingBehaviour<Ping, string>(_logger, _clock);
     }
 
     [Test]
@@ -52,10 +54,10 @@ public class LoggingBehaviourTests
     {
         await _behaviour.Handle(
             new Ping(),
-            async (_, ct) =>
+            (_, _) =>
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(600), ct);
-                return "late";
+                _clock.Advance(TimeSpan.FromMilliseconds(600));
+                return ValueTask.FromResult("late");
             },
             CancellationToken.None);
 
@@ -63,12 +65,24 @@ public class LoggingBehaviourTests
         Assert.Multiple(() =>
         {
             Assert.That(entry.Level, Is.EqualTo(LogLevel.Warning));
-            Assert.That((double)entry.Values["ElapsedMs"]!, Is.GreaterThan(500));
+            Assert.That((double)entry.Values["ElapsedMs"]!, Is.EqualTo(600).Within(0.001));
             Assert.That(entry.Values["Message"], Is.EqualTo(nameof(Ping)));
         });
     }
 
     public sealed record Ping : ICommand<string>;
+
+    /// <summary>Time that moves only when a test moves it.</summary>
+    private sealed class ManualClock : TimeProvider
+    {
+        private long _timestamp;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => _timestamp;
+
+        public void Advance(TimeSpan by) => _timestamp += by.Ticks;
+    }
 
     /// <summary>Keeps each entry's level and structured values, as a log sink would see them.</summary>
     private sealed class CapturingLogger : ILogger<LoggingBehaviour<Ping, string>>
