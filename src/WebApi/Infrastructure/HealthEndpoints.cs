@@ -33,14 +33,14 @@ internal static class HealthEndpoints
             context.RequestAborted);
         context.Response.Headers.CacheControl = "no-store";
         var body = new HealthResponse(
-            Describe(report.Status),
-            report.Entries.Count > 0 ? report.Entries.ToDictionary(e => e.Key, e => Describe(e.Value.Status)) : null);
+            StatusText(report.Status),
+            report.Entries.Count > 0 ? report.Entries.ToDictionary(e => e.Key, e => StatusText(e.Value.Status)) : null);
         return TypedResults.Json(
             body,
             statusCode: report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
     }
 
-    private static string Describe(HealthStatus status) => status == HealthStatus.Healthy ? "healthy" : "unhealthy";
+    private static string StatusText(HealthStatus status) => status == HealthStatus.Healthy ? "healthy" : "unhealthy";
 
     /// <summary><c>{"status": "healthy"}</c>, with each check's state on the readiness endpoint.</summary>
     internal sealed record HealthResponse(

@@ -42,7 +42,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(
             NotFoundException => Problem(StatusCodes.Status404NotFound, exception.Message),
             ConflictException => Problem(StatusCodes.Status409Conflict, exception.Message),
             PayloadTooLargeException => Problem(StatusCodes.Status413PayloadTooLarge, exception.Message),
-            BadHttpRequestException bad => Problem(bad.StatusCode, Describe(bad)),
+            BadHttpRequestException bad => Problem(bad.StatusCode, DetailOf(bad)),
             _ => null,
         };
 
@@ -88,7 +88,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(
 
     private static ProblemDetails Problem(int status, string detail) => new() { Status = status, Detail = detail };
 
-    private static string Describe(BadHttpRequestException exception) => exception.StatusCode switch
+    private static string DetailOf(BadHttpRequestException exception) => exception.StatusCode switch
     {
         StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
         StatusCodes.Status408RequestTimeout => "The request body arrived too slowly.",

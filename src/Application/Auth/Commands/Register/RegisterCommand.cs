@@ -26,7 +26,7 @@ public sealed class RegisterCommandHandler(
         var (emailTaken, usernameTaken) = await users.FindTakenAsync(command.Email!, command.Username!, cancellationToken);
         if (emailTaken || usernameTaken)
         {
-            throw new ConflictException(Describe(emailTaken, usernameTaken));
+            throw new ConflictException(ConflictMessage(emailTaken, usernameTaken));
         }
 
         var user = User.Register(
@@ -45,7 +45,7 @@ public sealed class RegisterCommandHandler(
         return tokens.CreateAccessToken(user.Id, user.Username);
     }
 
-    private static string Describe(bool emailTaken, bool usernameTaken) => (emailTaken, usernameTaken) switch
+    private static string ConflictMessage(bool emailTaken, bool usernameTaken) => (emailTaken, usernameTaken) switch
     {
         (true, false) => "Email already registered",
         (false, true) => "Username already registered",
