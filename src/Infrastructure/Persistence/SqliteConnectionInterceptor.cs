@@ -49,5 +49,7 @@ internal sealed class SqliteConnectionInterceptor : DbConnectionInterceptor
 
     /// <summary>True the first time a native connection is seen (and for anything that is not one).</summary>
     private static bool IsFirstOpen(DbConnection connection) =>
-        connection is not SqliteConnection { Handle: { } handle } || Configured.TryAdd(handle, Configured);
+        connection is not SqliteConnection { Handle: { } handle }
+        // The lock-free look-up first: TryAdd takes the table's lock on every open.
+        || (!Configured.TryGetValue(handle, out _) && Configured.TryAdd(handle, Configured));
 }

@@ -15,18 +15,51 @@ internal sealed class PersonaRepository(AppDbContext db) : IPersonaRepository
         EF.CompileAsyncQuery((AppDbContext context, int userId, int personaId, CancellationToken _) =>
             context.Personas.Any(p => p.Id == personaId && p.UserId == userId));
 
+    /// <summary>
+    /// The persona this request has already seen owned by its user. An upload asks twice (before
+    /// the body is read, so someone else's persona is 404 first, and in its handler); the second
+    /// answer is the first one, not another round trip. A persona deleted in between is the
+    /// insert's problem (its foreign key), as it would be a millisecond after any check.
+    /// </summary>
+    private (int UserId, int PersonaId)? _seenOwned;
+
     public void Add(Persona persona) => db.Personas.Add(persona);
 
-    public void Remove(Persona persona) => db.Personas.Remove(persona);
+    public void Remove(Persona persona)
+    {
+        _seenOwned = null;
+        db.Personas.Remove(persona);
+    }
 
     public Task<Persona?> FindOwnedAsync(int userId, int personaId, CancellationToken cancellationToken) =>
         db.Personas.FirstOrDefaultAsync(p => p.Id == personaId && p.UserId == userId, cancellationToken);
 
-    public Task<PersonaDto?> FindOwnedDtoAsync(int userId, int personaId, CancellationToken cancellationToken) =>
-        Owned(userId).Where(p => p.Id == personaId).ProjectToDto().FirstOrDefaultAsync(cancellationToken);
+    public async Task<PersonaDto?> FindOwnedDtoAsync(int userId, int personaId, CancellationToken cancellationToken)
+    {
+        var persona = await Owned(userId).Where(p => p.Id == personaId).ProjectToDto().FirstOrDefaultAsync(cancellationToken);
+        if (persona is not null)
+        {
+            _seenOwned = (userId, personaId);
+        }
 
-    public Task<bool> ExistsOwnedAsync(int userId, int personaId, CancellationToken cancellationToken) =>
-        OwnedExists(db, userId, personaId, cancellationToken);
+        return persona;
+    }
+
+    public async Task<bool> ExistsOwnedAsync(int userId, int personaId, CancellationToken cancellationToken)
+    {
+        if (_seenOwned == (userId, personaId))
+        {
+            return true;
+        }
+
+        var owned = await OwnedExists(db, userId, personaId, cancellationToken);
+        if (owned)
+        {
+            _seenOwned = (userId, personaId);
+        }
+
+        return owned;
+    }
 
     public async Task<IReadOnlyList<PersonaDto>> ListOwnedAsync(int userId, CancellationToken cancellationToken) =>
         await Owned(userId).OrderBy(p => p.Id).ProjectToDto().ToListAsync(cancellationToken);

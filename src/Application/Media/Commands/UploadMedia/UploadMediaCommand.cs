@@ -64,6 +64,8 @@ public sealed partial class UploadMediaCommandHandler(
         return file.ToDto();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Stored {Key} ({Bytes} bytes)")]
+    // Debug, like every other per-request line (the framework's request logs are at Warning):
+    // at Information the console logger's queue lock was a measurable share of an upload under load.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Stored {Key} ({Bytes} bytes)")]
     private static partial void LogStored(ILogger logger, string key, long bytes);
 }
