@@ -72,14 +72,6 @@ public class ContentSignatureTests
         Assert.That(ContentSignature.Detect(Ftyp(brand, boxSize: 32))?.Format, Is.EqualTo(MediaFormat.Mp4));
     }
 
-    [Test]
-    public void Accepted_brands_are_distinct_four_character_ascii_codes()
-    {
-        Assert.That(ContentSignature.AcceptedMp4Brands, Is.Unique);
-        Assert.That(ContentSignature.AcceptedMp4Brands, Has.All.Length.EqualTo(4));
-        Assert.That(ContentSignature.AcceptedMp4Brands, Has.All.Matches<string>(b => b is not null && b.All(c => char.IsAsciiLetterOrDigit(c) || c == ' ')));
-    }
-
     [TestCase("qt  ", TestName = "{m}(QuickTime)")]
     [TestCase("M4A ", TestName = "{m}(Apple audio-only M4A)")]
     [TestCase("M4B ", TestName = "{m}(Apple audiobook M4B)")]
