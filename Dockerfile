@@ -21,6 +21,9 @@ RUN dotnet publish src/WebApi/WebApi.csproj --configuration Release --no-restore
         --output /app/publish -p:UseAppHost=false
 
 # ---- runtime ----
+# The Debian-based ASP.NET image ships ICU (culture data), which Microsoft.Data.SqlClient needs:
+# it refuses Globalization Invariant Mode. A chiseled or Alpine base would need ICU added
+# (the -extra chiseled variant, or `apk add icu-libs`); see README, SQL Server checklist.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 

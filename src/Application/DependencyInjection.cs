@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using PersonaMedia.Application.Media;
@@ -15,11 +14,6 @@ public static class DependencyInjection
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
-        // Errors are keyed and worded by the JSON field the client sent (snake_case), not by the C# property.
-        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
-            member is null ? null : JsonNamingPolicy.SnakeCaseLower.ConvertName(member.Name);
-        ValidatorOptions.Global.DisplayNameResolver = ValidatorOptions.Global.PropertyNameResolver;
-
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.AddScoped<StoredFileRemover>();
 

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using PersonaMedia.Application.Common.Behaviours;
 using PersonaMedia.Application.Common.Interfaces;
@@ -50,11 +52,14 @@ public static class DependencyInjection
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
-        services.AddJwtBearerAuthentication(configuration);
+        services.AddJwtBearerAuthentication();
         services.AddAuthorization();
 
-        services.AddCors(options => options.AddPolicy(CorsPolicy, policy => policy
-            .WithOrigins(configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [])
+        services.AddSingleton<IValidateOptions<CorsSettings>>(new CorsSettings.Validator(configuration));
+        services.AddOptions<CorsSettings>().Bind(configuration.GetSection(CorsSettings.SectionName)).ValidateOnStart();
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<CorsSettings>>((options, settings) => options.AddPolicy(CorsPolicy, policy => policy
+            .WithOrigins(settings.Value.AllowedOrigins)
             .AllowAnyHeader()
             .AllowAnyMethod()
             .WithExposedHeaders(ExposedHeaders)));
@@ -78,15 +83,16 @@ public static class DependencyInjection
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
     }
 
-    private static void AddJwtBearerAuthentication(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Validates tokens with the options and the key the token service issues them with (bound once, in Infrastructure).</summary>
+    private static void AddJwtBearerAuthentication(this IServiceCollection services)
     {
-        var jwt = configuration.GetSection(JwtOptions.SectionName).Get<JwtOptions>() ?? new JwtOptions();
         services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SymmetricSecurityKey>((options, signingKey) =>
+            .Configure<IOptions<JwtOptions>, SymmetricSecurityKey>((options, jwtOptions, signingKey) =>
             {
+                var jwt = jwtOptions.Value;
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters = new TokenValidationParameters
                 {

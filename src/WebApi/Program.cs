@@ -1,11 +1,28 @@
+using Microsoft.Extensions.Options;
 using PersonaMedia.Application;
 using PersonaMedia.Infrastructure;
 using PersonaMedia.Infrastructure.Persistence;
+using PersonaMedia.Infrastructure.Settings;
 using PersonaMedia.WebApi;
 using PersonaMedia.WebApi.Infrastructure;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+// Relative paths (the SQLite file, data/, uploads/) are taken from the content root, and the
+// content root is the application's own folder (where PersonaMedia.WebApi.dll is: /app in the
+// image), whoever starts the process from wherever; ASPNETCORE_CONTENTROOT or --contentRoot
+// choose another.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = StartupSettings.ContentRootGiven(args) ? null : AppContext.BaseDirectory,
+});
+
+if (LoggingSettings.Problem(builder.Configuration) is { } loggingProblem)
+{
+    // No logger can be made from these settings: say it plainly where the logs would have gone.
+    await Console.Error.WriteLineAsync($"crit: PersonaMedia.Startup: {loggingProblem}");
+    return 1;
+}
 
 // JSON bodies are small; the upload actions raise this to the file limit for themselves.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
@@ -37,8 +54,34 @@ if (app.Environment.IsDevelopment())
     app.MapScalarApiReference().AllowAnonymous();
 }
 
-await app.Services.InitialiseDatabaseAsync();
+var startup = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PersonaMedia.Startup");
+try
+{
+    // Every setting is checked before anything is opened: each problem is one line naming the
+    // setting, what is wrong and the fix; then the process ends with exit code 1, no stack trace.
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
+    StartupSettings.LogSettings(startup, app.Services);
+    await app.Services.InitialiseDatabaseAsync();
+}
+catch (Exception ex) when (StartupSettings.Problems(ex) is { Count: > 0 } problems)
+{
+    foreach (var problem in problems)
+    {
+        StartupSettings.LogProblem(startup, problem);
+    }
+
+    if (StartupSettings.HostedByTestFactory)
+    {
+        throw;
+    }
+
+    // Disposing the host flushes the console logger's queue, which a plain return would drop.
+    await app.DisposeAsync();
+    return 1;
+}
+
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the functional tests' <c>WebApplicationFactory</c>.</summary>
 public partial class Program;

@@ -41,6 +41,12 @@ public sealed partial class AzureBlobFileStoreOptions
                 + "set Storage__AzureBlob__ConnectionString, or Storage__AzureBlob__ServiceUri to use a managed identity.";
         }
 
+        if (!string.IsNullOrWhiteSpace(ConnectionString) && ConnectionStringProblem(ConnectionString) is { } malformed)
+        {
+            return $"Storage:AzureBlob:ConnectionString is not an Azure Storage connection string ({malformed}): "
+                + "copy it whole from the storage account's Access keys (DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...;EndpointSuffix=core.windows.net).";
+        }
+
         if (ServiceUri is { IsAbsoluteUri: false })
         {
             return $"Storage:AzureBlob:ServiceUri '{ServiceUri}' is not an absolute URI.";
@@ -58,6 +64,20 @@ public sealed partial class AzureBlobFileStoreOptions
         }
 
         return null;
+    }
+
+    // The SDK's parser; its messages name the rule broken, never the value (which holds the account key).
+    private static string? ConnectionStringProblem(string connectionString)
+    {
+        try
+        {
+            _ = new Azure.Storage.Blobs.BlobServiceClient(connectionString);
+            return null;
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
+        {
+            return ex.Message.TrimEnd('.');
+        }
     }
 
     [GeneratedRegex("^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]

@@ -44,8 +44,12 @@ internal static class ExclusiveMove
         }
     }
 
+    // CA2101 fires once culture data is on (no InvariantGlobalization), although each string is
+    // marshalled explicitly as UTF-8, which is what libc's link(2) takes.
+#pragma warning disable CA2101
     [DllImport("libc", EntryPoint = "link", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int Link(
         [MarshalAs(UnmanagedType.LPUTF8Str)] string existingPath, [MarshalAs(UnmanagedType.LPUTF8Str)] string newPath);
+#pragma warning restore CA2101
 }

@@ -13,4 +13,20 @@ public sealed class LocalFileStoreOptions
     /// a power loss a committed row never points at a truncated file. On by default.
     /// </summary>
     public bool FlushToDisk { get; set; } = true;
+
+    /// <summary>The store's folder, absolute: a relative <see cref="RootPath"/> is taken from <paramref name="contentRoot"/>.</summary>
+    public string FullRootPath(string contentRoot) => Path.GetFullPath(RootPath, contentRoot);
+
+    public IEnumerable<string> Problems()
+    {
+        if (string.IsNullOrWhiteSpace(RootPath))
+        {
+            yield return "Storage:Local:RootPath is empty, so uploads would land in the application folder itself: "
+                + "set Storage__Local__RootPath to a folder (relative paths are taken from the content root), for example uploads.";
+        }
+        else if (RootPath.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+        {
+            yield return "Storage:Local:RootPath contains characters no path may hold: set Storage__Local__RootPath to a folder.";
+        }
+    }
 }

@@ -11,9 +11,16 @@ internal sealed class PersonaRepository(AppDbContext db) : IPersonaRepository
     // Asked first by every upload (refused ones too) and every listing. Compiled once, it skips
     // EF's per-call work on the expression tree: funcletizing, cache-key hashing, the AsNoTracking
     // reflection, which a profile of refused uploads put at about 40% of this query's CPU.
-    private static readonly Func<AppDbContext, int, int, CancellationToken, Task<bool>> OwnedExists =
-        EF.CompileAsyncQuery((AppDbContext context, int userId, int personaId, CancellationToken _) =>
-            context.Personas.Any(p => p.Id == personaId && p.UserId == userId));
+    // A compiled query is bound to the one model it first ran with, so it is compiled per provider
+    // context (each has its own model); one compiled against AppDbContext would refuse the second
+    // provider in the same process ("executed with a different model than it was compiled against").
+    private static class Compiled<TContext>
+        where TContext : AppDbContext
+    {
+        public static readonly Func<TContext, int, int, CancellationToken, Task<bool>> OwnedExists =
+            EF.CompileAsyncQuery((TContext context, int userId, int personaId, CancellationToken _) =>
+                context.Personas.Any(p => p.Id == personaId && p.UserId == userId));
+    }
 
     /// <summary>
     /// The persona this request has already seen owned by its user. An upload asks twice (before
@@ -52,7 +59,12 @@ internal sealed class PersonaRepository(AppDbContext db) : IPersonaRepository
             return true;
         }
 
-        var owned = await OwnedExists(db, userId, personaId, cancellationToken);
+        var owned = await (db switch
+        {
+            SqlServerAppDbContext sqlServer => Compiled<SqlServerAppDbContext>.OwnedExists(sqlServer, userId, personaId, cancellationToken),
+            SqliteAppDbContext sqlite => Compiled<SqliteAppDbContext>.OwnedExists(sqlite, userId, personaId, cancellationToken),
+            _ => db.Personas.AnyAsync(p => p.Id == personaId && p.UserId == userId, cancellationToken),
+        });
         if (owned)
         {
             _seenOwned = (userId, personaId);

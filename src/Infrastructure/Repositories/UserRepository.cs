@@ -25,6 +25,13 @@ internal sealed class UserRepository(AppDbContext db) : IUserRepository
     public Task<bool> ExistsAsync(int id, CancellationToken cancellationToken) =>
         db.Users.AsNoTracking().AnyAsync(u => u.Id == id, cancellationToken);
 
+    /// <summary>
+    /// One statement, and the database itself compares: under SQL Server's default case-insensitive
+    /// collation it may find rows equal that an ordinal comparison here would not (the normalized
+    /// values are upper-cased already, so case never differs, but a linguistic collation may also
+    /// equate, say, "ß" and "SS"). The same collation governs the unique indexes, so whatever the
+    /// database calls taken here, its index would refuse too, and the answer names the right field.
+    /// </summary>
     public async Task<(bool EmailTaken, bool UsernameTaken)> FindTakenAsync(
         string email, string username, CancellationToken cancellationToken)
     {
@@ -32,9 +39,8 @@ internal sealed class UserRepository(AppDbContext db) : IUserRepository
         var normalizedUsername = User.Normalize(username);
         var clashes = await db.Users.AsNoTracking()
             .Where(u => u.NormalizedEmail == normalizedEmail || u.NormalizedUsername == normalizedUsername)
-            .Select(u => new { u.NormalizedEmail, u.NormalizedUsername })
+            .Select(u => new { EmailTaken = u.NormalizedEmail == normalizedEmail, UsernameTaken = u.NormalizedUsername == normalizedUsername })
             .ToListAsync(cancellationToken);
-        return (clashes.Exists(c => c.NormalizedEmail == normalizedEmail),
-                clashes.Exists(c => c.NormalizedUsername == normalizedUsername));
+        return (clashes.Exists(c => c.EmailTaken), clashes.Exists(c => c.UsernameTaken));
     }
 }

@@ -72,7 +72,7 @@ public class FileStoreRegistrationTests
     [TestCase("1", "Storage:Provider '1' is not supported; use Local or AzureBlob.")]
     public void An_unknown_provider_stops_the_start(string provider, string reason)
     {
-        var ex = Assert.Throws<InvalidOperationException>(() => Build(new Dictionary<string, string?> { ["Storage:Provider"] = provider }));
+        var ex = Assert.Throws<OptionsValidationException>(() => Build(new Dictionary<string, string?> { ["Storage:Provider"] = provider }));
 
         Assert.That(ex!.Message, Is.EqualTo(reason));
     }
@@ -80,7 +80,7 @@ public class FileStoreRegistrationTests
     [Test]
     public void AzureBlob_without_a_connection_string_or_service_uri_stops_the_start()
     {
-        var ex = Assert.Throws<InvalidOperationException>(() => Build(new Dictionary<string, string?> { ["Storage:Provider"] = "AzureBlob" }));
+        var ex = Assert.Throws<OptionsValidationException>(() => Build(new Dictionary<string, string?> { ["Storage:Provider"] = "AzureBlob" }));
 
         Assert.That(ex!.Message, Does.Contain("Storage__AzureBlob__ConnectionString").And.Contain("Storage__AzureBlob__ServiceUri"));
     }
@@ -90,7 +90,7 @@ public class FileStoreRegistrationTests
     [TestCase("media--files")]
     public void AzureBlob_with_an_invalid_container_name_stops_the_start(string container)
     {
-        var ex = Assert.Throws<InvalidOperationException>(() => Build(new Dictionary<string, string?>
+        var ex = Assert.Throws<OptionsValidationException>(() => Build(new Dictionary<string, string?>
         {
             ["Storage:Provider"] = "AzureBlob",
             ["Storage:AzureBlob:ConnectionString"] = AzuriteLikeConnectionString,
@@ -105,10 +105,22 @@ public class FileStoreRegistrationTests
         settings["Jwt:SigningKey"] = "registration-tests-signing-key-of-more-than-32-bytes";
         settings["Storage:Local:RootPath"] = Path.Combine(_contentRoot, "uploads");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection()
+        var services = new ServiceCollection()
             .AddLogging()
             .AddInfrastructure(configuration, new TestHostEnvironment(_contentRoot))
             .BuildServiceProvider();
+        try
+        {
+            // What the host does before it starts: every setting validated.
+            services.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch
+        {
+            services.Dispose();
+            throw;
+        }
+
+        return services;
     }
 
     private static IHealthCheck FileStoreHealthCheck(IServiceProvider services)

@@ -1,0 +1,96 @@
+-- MediaFileRepository.FindOwnedAsync
+SELECT TOP(1) [m].[id], [m].[created_at], [m].[description], [m].[file_name], [m].[file_size], [m].[media_type], [m].[mime_type], [m].[original_file_name], [m].[persona_id], [m].[sha256], [m].[updated_at], [m].[user_id]
+FROM [media_files] AS [m]
+WHERE [m].[id] = @fileId AND [m].[user_id] = @userId;
+
+-- MediaFileRepository.FindOwnedDtoAsync
+SELECT TOP(1) [m].[id], [m].[file_name], [m].[original_file_name], [m].[file_size], [m].[mime_type], [m].[media_type], [m].[persona_id], [m].[user_id], [m].[description], [m].[sha256], [m].[created_at], [m].[updated_at]
+FROM [media_files] AS [m]
+WHERE [m].[user_id] = @userId AND [m].[id] = @fileId;
+
+-- MediaFileRepository.ListByPersonaAsync (all types)
+SELECT COUNT(*)
+FROM [media_files] AS [m]
+WHERE [m].[user_id] = @userId AND [m].[persona_id] = @personaId;
+SELECT [m].[id], [m].[file_name], [m].[original_file_name], [m].[file_size], [m].[mime_type], [m].[media_type], [m].[persona_id], [m].[user_id], [m].[description], [m].[sha256], [m].[created_at], [m].[updated_at]
+FROM [media_files] AS [m]
+WHERE [m].[user_id] = @userId AND [m].[persona_id] = @personaId
+ORDER BY [m].[created_at] DESC, [m].[id] DESC
+OFFSET @p ROWS FETCH NEXT @p3 ROWS ONLY;
+
+-- MediaFileRepository.ListByPersonaAsync (one type)
+SELECT COUNT(*)
+FROM [media_files] AS [m]
+WHERE [m].[user_id] = @userId AND [m].[persona_id] = @personaId AND [m].[media_type] = @type;
+SELECT [m].[id], [m].[file_name], [m].[original_file_name], [m].[file_size], [m].[mime_type], [m].[media_type], [m].[persona_id], [m].[user_id], [m].[description], [m].[sha256], [m].[created_at], [m].[updated_at]
+FROM [media_files] AS [m]
+WHERE [m].[user_id] = @userId AND [m].[persona_id] = @personaId AND [m].[media_type] = @type
+ORDER BY [m].[created_at] DESC, [m].[id] DESC
+OFFSET @p ROWS FETCH NEXT @p4 ROWS ONLY;
+
+-- MediaFileRepository.ListStorageKeysOfPersonaAsync
+SELECT [m].[file_name]
+FROM [media_files] AS [m]
+WHERE [m].[user_id] = @userId AND [m].[persona_id] = @personaId;
+
+-- MediaFileRepository.GetUsageAsync
+SELECT [m].[persona_id], [m].[media_type], COUNT(*), COALESCE(SUM([m].[file_size]), CAST(0 AS bigint))
+FROM [media_files] AS [m]
+WHERE [m].[user_id] = @userId
+GROUP BY [m].[persona_id], [m].[media_type];
+
+-- PersonaRepository.FindOwnedAsync
+SELECT TOP(1) [p].[id], [p].[created_at], [p].[description], [p].[name], [p].[relation_type], [p].[updated_at], [p].[user_id]
+FROM [personas] AS [p]
+WHERE [p].[id] = @personaId AND [p].[user_id] = @userId;
+
+-- PersonaRepository.FindOwnedDtoAsync
+SELECT TOP(1) [p].[id], [p].[user_id], [p].[name], [p].[description], [p].[relation_type], [p].[created_at], [p].[updated_at]
+FROM [personas] AS [p]
+WHERE [p].[user_id] = @userId AND [p].[id] = @personaId;
+
+-- PersonaRepository.ExistsOwnedAsync
+SELECT CASE
+    WHEN EXISTS (
+        SELECT 1
+        FROM [personas] AS [p]
+        WHERE [p].[id] = @personaId AND [p].[user_id] = @userId) THEN CAST(1 AS bit)
+    ELSE CAST(0 AS bit)
+END;
+
+-- PersonaRepository.ListOwnedAsync
+SELECT [p].[id], [p].[user_id], [p].[name], [p].[description], [p].[relation_type], [p].[created_at], [p].[updated_at]
+FROM [personas] AS [p]
+WHERE [p].[user_id] = @userId
+ORDER BY [p].[id];
+
+-- UserRepository.FindByEmailAsync
+SELECT TOP(1) [u].[id], [u].[created_at], [u].[email], [u].[full_name], [u].[normalized_email], [u].[normalized_username], [u].[password_hash], [u].[username]
+FROM [users] AS [u]
+WHERE [u].[normalized_email] = @normalized;
+
+-- UserRepository.FindDtoAsync
+SELECT TOP(1) [u].[id], [u].[email], [u].[username], [u].[full_name], [u].[created_at]
+FROM [users] AS [u]
+WHERE [u].[id] = @id;
+
+-- UserRepository.ExistsAsync
+SELECT CASE
+    WHEN EXISTS (
+        SELECT 1
+        FROM [users] AS [u]
+        WHERE [u].[id] = @id) THEN CAST(1 AS bit)
+    ELSE CAST(0 AS bit)
+END;
+
+-- UserRepository.FindTakenAsync
+SELECT CASE
+    WHEN [u].[normalized_email] = @normalizedEmail THEN CAST(1 AS bit)
+    ELSE CAST(0 AS bit)
+END AS [EmailTaken], CASE
+    WHEN [u].[normalized_username] = @normalizedUsername THEN CAST(1 AS bit)
+    ELSE CAST(0 AS bit)
+END AS [UsernameTaken]
+FROM [users] AS [u]
+WHERE [u].[normalized_email] = @normalizedEmail OR [u].[normalized_username] = @normalizedUsername;
+

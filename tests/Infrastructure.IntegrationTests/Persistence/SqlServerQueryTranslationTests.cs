@@ -1,0 +1,221 @@
+using System.Data;
+using System.Data.Common;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using PersonaMedia.Application.Common.Interfaces;
+using PersonaMedia.Domain.Media;
+using PersonaMedia.Infrastructure.Persistence;
+using PersonaMedia.Infrastructure.Repositories;
+
+namespace PersonaMedia.Infrastructure.IntegrationTests.Persistence;
+
+/// <summary>
+/// Every query the repositories send, translated by the SQL Server provider without a server: the
+/// context's connection is never opened (an interceptor answers in its place), so each command
+/// is exactly what SQL Server would receive. The text is kept in <c>SqlServerQueries.sql</c>, a
+/// reviewed snapshot: a LINQ change that SQL Server cannot translate fails here, and one that
+/// translates differently shows as a diff to review (the new text is written beside the snapshot
+/// as <c>SqlServerQueries.received.sql</c>).
+/// </summary>
+public class SqlServerQueryTranslationTests
+{
+    private static readonly string SnapshotPath = Path.Combine(
+        RepositoryRoot(), "tests", "Infrastructure.IntegrationTests", "Persistence", "SqlServerQueries.sql");
+
+    /// <summary>Every repository read, by name; a repository method missing here fails <see cref="Every_repository_read_is_in_the_snapshot"/>.</summary>
+    private static readonly (string Name, Func<AppDbContext, Task> Run)[] Reads =
+    [
+        ("MediaFileRepository.FindOwnedAsync", db => new MediaFileRepository(db).FindOwnedAsync(1, 2, default)),
+        ("MediaFileRepository.FindOwnedDtoAsync", db => new MediaFileRepository(db).FindOwnedDtoAsync(1, 2, default)),
+        ("MediaFileRepository.ListByPersonaAsync (all types)", db => new MediaFileRepository(db).ListByPersonaAsync(1, 2, null, 20, 0, default)),
+        ("MediaFileRepository.ListByPersonaAsync (one type)", db => new MediaFileRepository(db).ListByPersonaAsync(1, 2, MediaType.Video, 20, 0, default)),
+        ("MediaFileRepository.ListStorageKeysOfPersonaAsync", db => new MediaFileRepository(db).ListStorageKeysOfPersonaAsync(1, 2, default)),
+        ("MediaFileRepository.GetUsageAsync", db => new MediaFileRepository(db).GetUsageAsync(1, default)),
+        ("PersonaRepository.FindOwnedAsync", db => new PersonaRepository(db).FindOwnedAsync(1, 2, default)),
+        ("PersonaRepository.FindOwnedDtoAsync", db => new PersonaRepository(db).FindOwnedDtoAsync(1, 2, default)),
+        ("PersonaRepository.ExistsOwnedAsync", db => new PersonaRepository(db).ExistsOwnedAsync(1, 2, default)),
+        ("PersonaRepository.ListOwnedAsync", db => new PersonaRepository(db).ListOwnedAsync(1, default)),
+        ("UserRepository.FindByEmailAsync", db => new UserRepository(db).FindByEmailAsync("Ada@Example.com", default)),
+        ("UserRepository.FindDtoAsync", db => new UserRepository(db).FindDtoAsync(1, default)),
+        ("UserRepository.ExistsAsync", db => new UserRepository(db).ExistsAsync(1, default)),
+        ("UserRepository.FindTakenAsync", db => new UserRepository(db).FindTakenAsync("Ada@Example.com", "ada", default)),
+    ];
+
+    [Test]
+    public async Task Every_repository_query_translates_to_the_reviewed_sql()
+    {
+        var text = new StringBuilder();
+        foreach (var (name, run) in Reads)
+        {
+            text.Append("-- ").Append(name).Append('\n');
+            foreach (var command in await CaptureAsync(run))
+            {
+                text.Append(command.ReplaceLineEndings("\n").TrimEnd()).Append(";\n");
+            }
+
+            text.Append('\n');
+        }
+
+        var actual = text.ToString();
+        var expected = File.Exists(SnapshotPath) ? (await File.ReadAllTextAsync(SnapshotPath)).ReplaceLineEndings("\n") : string.Empty;
+        var received = Path.ChangeExtension(SnapshotPath, ".received.sql");
+        if (actual != expected)
+        {
+            await File.WriteAllTextAsync(received, actual);
+            Assert.Fail($"The SQL Server translation changed. Review {received} against {SnapshotPath} and, if right, copy it over the snapshot.");
+        }
+
+        File.Delete(received);
+    }
+
+    [Test]
+    public void Every_repository_read_is_in_the_snapshot()
+    {
+        var covered = Reads.Select(r => r.Name.Split(' ')[0]).ToHashSet();
+        var reads = new[] { typeof(IMediaFileRepository), typeof(IPersonaRepository), typeof(IUserRepository) }
+            .SelectMany(port => port.GetMethods().Where(m => typeof(Task).IsAssignableFrom(m.ReturnType))
+                .Select(m => $"{port.Name[1..]}.{m.Name}"));
+
+        Assert.That(reads, Is.SubsetOf(covered), "add the new query to Reads, so SQL Server's translation of it is reviewed");
+    }
+
+    [Test]
+    public async Task A_page_is_ordered_by_a_unique_key_so_offset_paging_is_stable()
+    {
+        var commands = await CaptureAsync(db => new MediaFileRepository(db).ListByPersonaAsync(1, 2, null, 20, 40, default));
+
+        Assert.That(commands, Has.Count.EqualTo(2), "a count, then the page");
+        Assert.That(commands[1], Does.Contain("ORDER BY [m].[created_at] DESC, [m].[id] DESC")
+            .And.Contain("OFFSET @").And.Contain("ROWS FETCH NEXT @"));
+    }
+
+    [Test]
+    public async Task The_usage_stats_are_one_aggregate_statement_in_the_database()
+    {
+        var commands = await CaptureAsync(db => new MediaFileRepository(db).GetUsageAsync(1, default));
+
+        Assert.That(commands, Has.Count.EqualTo(1));
+        Assert.That(commands[0], Does.Contain("GROUP BY [m].[persona_id], [m].[media_type]")
+            .And.Contain("COUNT(*)").And.Contain("SUM([m].[file_size])"));
+    }
+
+    [Test]
+    public async Task Taken_email_and_username_are_decided_by_the_database_collation_in_one_statement()
+    {
+        var commands = await CaptureAsync(db => new UserRepository(db).FindTakenAsync("a@example.com", "a", default));
+
+        Assert.That(commands, Has.Count.EqualTo(1));
+        Assert.That(commands[0], Does.Contain("CASE").And.Contain("[u].[normalized_email] = @").And.Contain("[u].[normalized_username] = @"),
+            "both flags are computed by SQL Server, under the collation its unique indexes use");
+    }
+
+    [Test]
+    public async Task The_compiled_persona_query_follows_the_provider_of_the_context_it_runs_on()
+    {
+        var folder = Directory.CreateTempSubdirectory("personamedia-compiled-").FullName;
+        try
+        {
+            // Run first on SQLite, then on SQL Server in the same process: a query compiled once for the
+            // abstract context would refuse the second model; compiled per provider context, each gets its own SQL.
+            await using (var sqlite = TestContexts.Sqlite(Path.Combine(folder, "compiled.db")))
+            {
+                await sqlite.Database.MigrateAsync();
+                Assert.That(await new PersonaRepository(sqlite).ExistsOwnedAsync(1, 2, default), Is.False);
+            }
+
+            var commands = await CaptureAsync(db => new PersonaRepository(db).ExistsOwnedAsync(1, 2, default));
+
+            Assert.That(commands.Single(), Does.Contain("CAST(1 AS bit)").And.Contain("[personas] AS [p]"));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Times_are_datetime2_on_sql_server_which_keeps_every_tick_of_a_DateTime()
+    {
+        // datetime2 (precision 7) stores 100 ns units, the resolution of DateTime.Ticks, so a value
+        // written and read back is the same value: Last-Modified (whole seconds of updated_at) and the
+        // ETag (the content's SHA-256) are the same before and after a reload. datetime would round to 1/300 s.
+        using var db = TestContexts.SqlServer();
+        var columns = db.Model.GetEntityTypes().SelectMany(e => e.GetProperties())
+            .Where(p => p.ClrType == typeof(DateTime) || p.ClrType == typeof(DateTime?))
+            .Select(p => (Name: $"{p.DeclaringType.GetTableName()}.{p.GetColumnName()}", Type: p.GetColumnType()))
+            .ToList();
+
+        Assert.That(columns.Select(c => c.Name), Does.Contain("media_files.created_at").And.Contain("personas.updated_at"));
+        Assert.That(columns.Select(c => c.Type), Is.All.EqualTo("datetime2"), string.Join(", ", columns));
+    }
+
+    /// <summary>The commands a repository call sends to SQL Server, captured without opening a connection.</summary>
+    private static async Task<List<string>> CaptureAsync(Func<AppDbContext, Task> run)
+    {
+        var capture = new NoServer();
+        await using var db = new SqlServerAppDbContext(new DbContextOptionsBuilder<SqlServerAppDbContext>()
+            .UseSqlServer(TestContexts.UnreachableSqlServer)
+            .AddInterceptors(capture)
+            .Options);
+        await run(db);
+        return capture.Commands;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PersonaMedia.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("PersonaMedia.sln not found above the test assembly.");
+    }
+
+    /// <summary>
+    /// Stands in for the server: the connection is never opened, each command is recorded and
+    /// answered with the smallest result EF accepts (a count of 1000, a false EXISTS, no rows).
+    /// </summary>
+    private sealed class NoServer : DbConnectionInterceptor, IDbCommandInterceptor
+    {
+        public List<string> Commands { get; } = [];
+
+        public override ValueTask<InterceptionResult> ConnectionOpeningAsync(
+            DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(InterceptionResult.Suppress());
+
+        public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
+            InterceptionResult.Suppress();
+
+        public override ValueTask<InterceptionResult> ConnectionClosingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
+            ValueTask.FromResult(InterceptionResult.Suppress());
+
+        public ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Commands.Add(command.CommandText);
+            return ValueTask.FromResult(InterceptionResult<DbDataReader>.SuppressWithResult(Answer(command.CommandText)));
+        }
+
+        private static DataTableReader Answer(string sql)
+        {
+            var table = new DataTable();
+            if (sql.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal))
+            {
+                table.Columns.Add("count", typeof(int));
+                table.Rows.Add(1000);
+            }
+            else if (sql.Contains("WHEN EXISTS", StringComparison.Ordinal))
+            {
+                table.Columns.Add("exists", typeof(bool));
+                table.Rows.Add(false);
+            }
+
+            return table.CreateDataReader();
+        }
+    }
+}
