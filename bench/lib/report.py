@@ -58,6 +58,7 @@ nofsync = load("personamedia-nofsync")
 ours = load("personamedia")
 peer = load("peer-fastapi")
 limit = load("limit-kestrel")
+durable = load("limit-kestrel-durable")
 
 if os.path.exists(os.path.join(OUT, "machine.txt")):
     print("```")
@@ -88,6 +89,8 @@ if not (ours and peer and limit):
 
 print("### Same run, shared harness: peer-fastapi, PersonaMedia, limit-kestrel\n")
 servers = [("peer-fastapi", peer), ("PersonaMedia", ours), ("limit-kestrel", limit)]
+if durable:
+    servers.append(("limit-kestrel-durable", durable))
 phases = [p for p in ours if p != "verify"]
 print("| phase | " + " | ".join(f"{s} req/s · MiB/s · p50/p99 ms" for s, _ in servers) + " |")
 print("|---|" + "--:|" * len(servers))
@@ -137,3 +140,21 @@ if own:
     print(f"| server peak RSS MB, bench/run.sh phases (incl. 10,000 seeds) | ≤ 2× | {fmt(rss)} | {fmt(peak_rss(limit))} "
           f"| {fmt(ratio(rss, peak_rss(limit)), 2)} | {'yes' if (ratio(rss, peak_rss(limit)) or 99) <= 2 else '**no**'} |")
 print("\nreference: limit-kestrel (the ceiling), or peer-fastapi where the measure says FastAPI.")
+
+if durable:
+    # Issue 9: against the ceiling of a durable, hashed upload (SHA-256, temporary file, fsync, rename).
+    print("\n### Targets (issue 9), against limit-kestrel-durable, same invocation\n")
+    print("| measure | target | PersonaMedia | reference | ratio | met |")
+    print("|---|---|--:|--:|--:|---|")
+    rows9 = []
+    for phase, what, col, target in (("img_1MiB_c16", "1 MiB uploads/s, c16", "req_s", 0.8),
+                                     ("img_1MiB_c1", "1 MiB uploads/s, c1", "req_s", 0.8),
+                                     ("vid_9.5MiB_c8", "9.5 MiB upload MiB/s, c8", "MiB_s", 0.9)):
+        a, b = num(ours.get(phase, {}), col), num(durable.get(phase, {}), col)
+        r = ratio(a, b)
+        rows9.append((what + " vs durable ceiling", f"≥ {target}×", a, b, r, r is not None and r >= target))
+    a, b = num(ours["img_1MiB_c16"], "req_s"), num(peer["img_1MiB_c16"], "req_s")
+    r = ratio(a, b)
+    rows9.append(("1 MiB uploads/s, c16, vs FastAPI", "≥ 4×", a, b, r, r is not None and r >= 4))
+    for what, target, a, b, r, met in rows9:
+        print(f"| {what} | {target} | {fmt(a)} | {fmt(b)} | {fmt(r, 2)} | {'yes' if met else '**no**'} |")
