@@ -55,6 +55,8 @@ public class UploadCopyLoopBenchmarks
         public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken) => Task.FromResult<Stream?>(null);
 
         public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken) => Task.FromResult(false);
+
+        public Task<int> DeletePrefixAsync(string prefix, CancellationToken cancellationToken) => Task.FromResult(0);
     }
 
     private sealed class DiscardingUpload : IFileUpload

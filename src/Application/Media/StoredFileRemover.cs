@@ -25,6 +25,19 @@ public sealed partial class StoredFileRemover(IFileStore store, ILogger<StoredFi
         }
     }
 
+    /// <summary>Deletes everything stored under the prefix, on the same terms as <see cref="DeleteAsync"/>.</summary>
+    public async Task DeletePrefixAsync(string prefix)
+    {
+        try
+        {
+            await store.DeletePrefixAsync(prefix, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogOrphan(logger, ex, prefix + "*");
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not delete stored file {Key}; it is left orphaned")]
     private static partial void LogOrphan(ILogger logger, Exception exception, string key);
 }

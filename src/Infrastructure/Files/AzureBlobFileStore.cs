@@ -23,6 +23,8 @@ internal sealed class AzureBlobFileStore : IFileStore
 {
     public const string Sha256MetadataKey = "sha256";
 
+    private const int DeletePageSize = 500;
+
     private readonly int _blockSize;
 
     public AzureBlobFileStore(IOptions<AzureBlobFileStoreOptions> options)
@@ -95,6 +97,35 @@ internal sealed class AzureBlobFileStore : IFileStore
         var response = await Container.GetBlobClient(key)
             .DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
         return response.Value;
+    }
+
+    public async Task<int> DeletePrefixAsync(string prefix, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        if (!prefix.EndsWith('/'))
+        {
+            throw new ArgumentException($"'{prefix}' is not a folder prefix: it must end with '/'.", nameof(prefix));
+        }
+
+        StorageKeys.Validate(prefix.TrimEnd('/'));
+        var deleted = 0;
+        // Listed by prefix, a page at a time (the SDK follows the continuation tokens): a persona
+        // with many files never holds them all in memory.
+        await foreach (var page in Container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken)
+            .AsPages(pageSizeHint: DeletePageSize))
+        {
+            foreach (var blob in page.Values)
+            {
+                var response = await Container.GetBlobClient(blob.Name)
+                    .DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
+                if (response.Value)
+                {
+                    deleted++;
+                }
+            }
+        }
+
+        return deleted;
     }
 
     private sealed class BlockUpload(string key, BlockBlobClient blob, int blockSize) : IFileUpload

@@ -29,18 +29,31 @@ internal sealed class LocalFileStore : IFileStore
     {
         var path = Resolve(key);
         var folder = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(folder);
         var temporary = Path.Combine(folder, $".{Guid.NewGuid():N}{TemporarySuffix}");
-        var stream = new FileStream(temporary, new FileStreamOptions
+        FileStream stream;
+        for (var attempt = 1; ; attempt++)
         {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            Share = FileShare.None,
-            // Written synchronously, see LocalFileUpload.WriteAsync.
-            Options = FileOptions.None,
-            BufferSize = 0,
-        });
-        return Task.FromResult<IFileUpload>(new LocalFileUpload(key, path, temporary, stream, _flushToDisk));
+            Directory.CreateDirectory(folder);
+            try
+            {
+                stream = new FileStream(temporary, new FileStreamOptions
+                {
+                    Mode = FileMode.CreateNew,
+                    Access = FileAccess.Write,
+                    Share = FileShare.None,
+                    // Written synchronously, see LocalFileUpload.WriteAsync.
+                    Options = FileOptions.None,
+                    BufferSize = 0,
+                });
+                break;
+            }
+            catch (DirectoryNotFoundException) when (attempt < 3)
+            {
+                // A delete removed the folder as it became empty, between its creation and this file's.
+            }
+        }
+
+        return Task.FromResult<IFileUpload>(new LocalFileUpload(key, path, temporary, stream, _flushToDisk, this));
     }
 
     public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken)
@@ -72,7 +85,83 @@ internal sealed class LocalFileStore : IFileStore
         }
 
         File.Delete(path);
+        RemoveEmptyFolders(Path.GetDirectoryName(path)!);
         return Task.FromResult(true);
+    }
+
+    public Task<int> DeletePrefixAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var folder = ResolveFolder(prefix);
+        var deleted = 0;
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    File.Delete(file);
+                    deleted++;
+                }
+                catch (DirectoryNotFoundException)
+                {
+                    // Gone already: another delete of the same prefix got there first.
+                }
+            }
+
+            foreach (var sub in Directory.EnumerateDirectories(folder, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length))
+            {
+                TryRemoveEmptyFolder(sub);
+            }
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Nothing was ever stored under the prefix, or another delete removed it.
+        }
+
+        RemoveEmptyFolders(folder);
+        return Task.FromResult(deleted);
+    }
+
+    /// <summary>
+    /// Removes the folder if it is empty, then its parents up to (not including) the root. A folder
+    /// an upload has just created is empty for a moment; that upload retries its creation
+    /// (see <see cref="BeginUploadAsync"/>), and a rename into a removed folder fails and is reported
+    /// by the upload like any other store failure.
+    /// </summary>
+    internal void RemoveEmptyFolders(string folder)
+    {
+        var current = Path.TrimEndingDirectorySeparator(folder);
+        while (current.Length + 1 > _root.Length && current.StartsWith(_root, StringComparison.Ordinal)
+            && TryRemoveEmptyFolder(current))
+        {
+            current = Path.GetDirectoryName(current)!;
+        }
+    }
+
+    private static bool TryRemoveEmptyFolder(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: false);
+            return true;
+        }
+        catch (IOException)
+        {
+            // Not empty (or already gone): someone else's file, or an upload that just began.
+            return false;
+        }
+    }
+
+    private string ResolveFolder(string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        if (!prefix.EndsWith('/'))
+        {
+            throw new ArgumentException($"'{prefix}' is not a folder prefix: it must end with '/'.", nameof(prefix));
+        }
+
+        return Resolve(prefix.TrimEnd('/'));
     }
 
     /// <summary>The full path of a key, refusing any that would resolve outside the root.</summary>
@@ -88,8 +177,8 @@ internal sealed class LocalFileStore : IFileStore
         return path;
     }
 
-    private sealed class LocalFileUpload(string key, string path, string temporary, FileStream stream, bool flushToDisk)
-        : IFileUpload
+    private sealed class LocalFileUpload(
+        string key, string path, string temporary, FileStream stream, bool flushToDisk, LocalFileStore store) : IFileUpload
     {
         private bool _committed;
         private bool _closed;
@@ -128,7 +217,16 @@ internal sealed class LocalFileStore : IFileStore
             await CloseAsync();
             if (!_committed)
             {
-                File.Delete(temporary);
+                try
+                {
+                    File.Delete(temporary);
+                }
+                catch (DirectoryNotFoundException)
+                {
+                    // The persona's folder was deleted with it while the upload streamed.
+                }
+
+                store.RemoveEmptyFolders(Path.GetDirectoryName(temporary)!);
             }
         }
 

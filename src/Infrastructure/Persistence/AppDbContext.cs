@@ -28,6 +28,13 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            // The UPDATE or DELETE matched no row: another request removed (or changed) it since it
+            // was read. The statement's own row count decides, so this holds on SQL Server under
+            // read committed as on SQLite.
+            throw new ConcurrencyException(ex);
+        }
         catch (DbUpdateException ex) when (ex.InnerException is DbException db && IsUniqueConstraintViolation(db))
         {
             throw new UniqueConstraintException(ex);

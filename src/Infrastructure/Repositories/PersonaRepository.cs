@@ -73,6 +73,12 @@ internal sealed class PersonaRepository(AppDbContext db) : IPersonaRepository
         return owned;
     }
 
+    public async Task<bool> StillExistsAsync(int userId, int personaId, CancellationToken cancellationToken)
+    {
+        _seenOwned = null;
+        return await ExistsOwnedAsync(userId, personaId, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<PersonaDto>> ListOwnedAsync(int userId, CancellationToken cancellationToken) =>
         await Owned(userId).OrderBy(p => p.Id).ProjectToDto().ToListAsync(cancellationToken);
 

@@ -317,6 +317,34 @@ public abstract class FileStoreContractTests
         }
     }
 
+    [Test]
+    public async Task Delete_by_prefix_removes_everything_under_it_paged_and_nothing_else()
+    {
+        var prefix = $"{Random.Shared.Next(1, 10_000)}/{Random.Shared.Next(1, 10_000)}/";
+        var neighbour = prefix.TrimEnd('/') + "0/kept.jpg"; // shares the characters, not the folder
+        var under = Enumerable.Range(0, 7).Select(i => $"{prefix}{Guid.NewGuid():N}.jpg").ToList();
+        under.Add($"{prefix}thumbs/{Guid.NewGuid():N}.jpg"); // a variant stored beside the originals
+        foreach (var key in under.Append(neighbour))
+        {
+            await SaveAsync(key, RandomBytes(100));
+        }
+
+        var deleted = await Store.DeletePrefixAsync(prefix, None);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(deleted, Is.EqualTo(under.Count));
+            Assert.That(await ListEverythingAsync(), Is.EqualTo(new[] { neighbour }));
+            Assert.That(await Store.DeletePrefixAsync(prefix, None), Is.Zero);
+        }
+    }
+
+    [TestCase("1/2")]
+    [TestCase("../")]
+    [TestCase("1/../../")]
+    public async Task Delete_by_prefix_refuses_what_is_not_a_folder_inside_the_store(string prefix) =>
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.DeletePrefixAsync(prefix, None));
+
     protected static string NewKey(string extension = "jpg") =>
         $"{Random.Shared.Next(1, 10_000)}/{Random.Shared.Next(1, 10_000)}/{Guid.NewGuid():N}.{extension}";
 

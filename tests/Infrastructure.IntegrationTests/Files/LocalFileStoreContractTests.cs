@@ -25,6 +25,34 @@ public sealed class LocalFileStoreContractTests : FileStoreContractTests
             .ToList());
 
     [Test]
+    public async Task Folders_left_empty_by_a_delete_or_a_discarded_upload_go_with_it_and_the_root_stays()
+    {
+        var kept = "1/2/kept.jpg";
+        var doomed = "1/3/doomed.jpg";
+        await SaveAsync(kept, RandomBytes(10));
+        await SaveAsync(doomed, RandomBytes(10));
+        await (await Store.BeginUploadAsync("4/5/discarded.jpg", CancellationToken.None)).DisposeAsync();
+
+        await Store.DeleteAsync(doomed, CancellationToken.None);
+        var store = Path.Combine(_root!, "store");
+        var foldersAfterOne = Folders(store);
+        await Store.DeletePrefixAsync("1/2/", CancellationToken.None);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(foldersAfterOne, Is.EqualTo(new[] { "1", "1/2" }));
+            Assert.That(Folders(store), Is.Empty);
+            Assert.That(Directory.Exists(store), Is.True);
+        }
+    }
+
+    private static List<string> Folders(string root) =>
+        Directory.EnumerateDirectories(root, "*", SearchOption.AllDirectories)
+            .Select(d => Path.GetRelativePath(root, d).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    [Test]
     public async Task Bytes_reach_the_disk_while_they_arrive()
     {
         var key = NewKey();

@@ -128,6 +128,8 @@ public class ProblemResponseTests(TestEnvironment environment) : FunctionalTestB
 
         public Task<bool> ExistsOwnedAsync(int userId, int personaId, CancellationToken cancellationToken) => throw Fail();
 
+        public Task<bool> StillExistsAsync(int userId, int personaId, CancellationToken cancellationToken) => throw Fail();
+
         public Task<IReadOnlyList<PersonaDto>> ListOwnedAsync(int userId, CancellationToken cancellationToken) => throw Fail();
 
         private static InvalidOperationException Fail() => new($"Cannot reach {Secret}");

@@ -20,8 +20,18 @@ public interface IFileStore
     /// </summary>
     Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken);
 
-    /// <summary>Deletes the file; false when there was none.</summary>
+    /// <summary>
+    /// Deletes the file; false when there was none. A folder left empty (local disk) goes with it,
+    /// so deleted personas leave no empty <c>{user}/{persona}/</c> behind.
+    /// </summary>
     Task<bool> DeleteAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes every object whose key starts with <paramref name="prefix"/> (a folder: segments
+    /// ending in '/'), temporary files of uploads still in flight included, and returns how many
+    /// went. Those uploads then fail to commit, which is right: their folder's owner is gone.
+    /// </summary>
+    Task<int> DeletePrefixAsync(string prefix, CancellationToken cancellationToken);
 }
 
 /// <summary>A file being written; see <see cref="IFileStore.BeginUploadAsync"/>.</summary>

@@ -17,6 +17,9 @@ public interface IPersonaRepository
 
     Task<bool> ExistsOwnedAsync(int userId, int personaId, CancellationToken cancellationToken);
 
+    /// <summary>Asks the database again, ignoring what this request has already seen: whether the persona is still there.</summary>
+    Task<bool> StillExistsAsync(int userId, int personaId, CancellationToken cancellationToken);
+
     /// <summary>The user's personas, oldest first.</summary>
     Task<IReadOnlyList<PersonaDto>> ListOwnedAsync(int userId, CancellationToken cancellationToken);
 }

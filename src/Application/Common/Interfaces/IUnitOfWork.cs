@@ -5,7 +5,8 @@ public interface IUnitOfWork
 {
     /// <summary>
     /// Saves all pending changes in one transaction. Throws
-    /// <see cref="Exceptions.UniqueConstraintException"/> when a unique index refuses them.
+    /// <see cref="Exceptions.UniqueConstraintException"/> when a unique index refuses them, and
+    /// <see cref="Exceptions.ConcurrencyException"/> when a row to update or delete is no longer there.
     /// </summary>
     Task SaveChangesAsync(CancellationToken cancellationToken);
 }

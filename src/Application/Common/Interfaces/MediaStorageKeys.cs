@@ -11,4 +11,8 @@ public static class MediaStorageKeys
 {
     public static string For(int userId, int personaId, string storedName) =>
         string.Create(CultureInfo.InvariantCulture, $"{userId}/{personaId}/{storedName}");
+
+    /// <summary>The prefix every key of the persona's objects starts with: <c>{user_id}/{persona_id}/</c>.</summary>
+    public static string PersonaPrefix(int userId, int personaId) =>
+        string.Create(CultureInfo.InvariantCulture, $"{userId}/{personaId}/");
 }

@@ -7,7 +7,11 @@ namespace PersonaMedia.Application.Media.Commands.DeleteMediaFile;
 
 public sealed record DeleteMediaFileCommand(int FileId) : ICommand<DetailResponse>;
 
-/// <summary>Deletes the row, then the bytes: a failure in between leaves an orphaned file, never a dangling row.</summary>
+/// <summary>
+/// Deletes the row, then the bytes: a failure in between leaves an orphaned file, never a dangling row.
+/// Of two requests racing to delete one file, the one whose DELETE removes the row answers 200 and
+/// removes the bytes; the other's DELETE matches no row, and it answers 404 like any later request.
+/// </summary>
 public sealed class DeleteMediaFileCommandHandler(
     IMediaFileRepository mediaFiles,
     IUnitOfWork unitOfWork,
@@ -19,7 +23,15 @@ public sealed class DeleteMediaFileCommandHandler(
         var file = await mediaFiles.FindOwnedAsync(currentUser.Id, command.FileId, cancellationToken)
             ?? throw NotFoundException.MediaFile();
         mediaFiles.Remove(file);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConcurrencyException gone)
+        {
+            throw NotFoundException.MediaFile(gone);
+        }
+
         await storedFiles.DeleteAsync([MediaStorageKeys.For(file.UserId, file.PersonaId, file.FileName)]);
         return new DetailResponse("File deleted");
     }

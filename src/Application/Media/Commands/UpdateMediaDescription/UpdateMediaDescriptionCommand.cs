@@ -17,7 +17,16 @@ public sealed class UpdateMediaDescriptionCommandHandler(
         var file = await mediaFiles.FindOwnedAsync(currentUser.Id, command.FileId, cancellationToken)
             ?? throw NotFoundException.MediaFile();
         file.SetDescription(command.Description, clock.GetUtcNow().UtcDateTime);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConcurrencyException gone)
+        {
+            // Deleted since it was read: the UPDATE matched no row.
+            throw NotFoundException.MediaFile(gone);
+        }
+
         return file.ToDto();
     }
 }

@@ -57,7 +57,23 @@ public sealed partial class UploadMediaCommandHandler(
         }
 
         await using var upload = new UploadContext(userId, command);
-        await pipeline.RunAsync(upload, cancellationToken);
+        try
+        {
+            await pipeline.RunAsync(upload, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not (ValidationException or PayloadTooLargeException or OperationCanceledException))
+        {
+            // The persona may have been deleted while the body streamed: its folder went from under
+            // the store, or the row's foreign key refused the insert. Then the upload has nothing to
+            // belong to, which the client hears as the 404 it would get a moment later; the steps and
+            // the upload's disposal take back what they stored.
+            if (!await personas.StillExistsAsync(userId, command.PersonaId, CancellationToken.None))
+            {
+                throw NotFoundException.Persona(ex);
+            }
+
+            throw;
+        }
 
         var file = upload.File ?? throw new InvalidOperationException("The upload pipeline ended without recording the file.");
         LogStored(logger, upload.StorageKey, file.FileSize);

@@ -9,12 +9,14 @@ namespace PersonaMedia.Application.Personas.Commands.DeletePersona;
 public sealed record DeletePersonaCommand(int Id) : ICommand<DetailResponse>;
 
 /// <summary>
-/// Deletes the persona, its media rows (cascade, in one transaction) and then their stored bytes.
-/// Bytes go last: a failure there leaves an orphaned file, never a row pointing at nothing.
+/// Deletes the persona and its media rows (the database cascades, in one statement), then every
+/// stored object under the persona's key prefix. Bytes go last: a failure there leaves an orphaned
+/// file, never a row pointing at nothing. Removing by prefix rather than by the rows read first
+/// also takes the bytes of an upload that committed in between, and any variants stored beside
+/// the originals; persona ids are never reused, so nothing under the prefix can belong to anyone else.
 /// </summary>
 public sealed class DeletePersonaCommandHandler(
     IPersonaRepository personas,
-    IMediaFileRepository mediaFiles,
     IUnitOfWork unitOfWork,
     ICurrentUser currentUser,
     StoredFileRemover storedFiles) : ICommandHandler<DeletePersonaCommand, DetailResponse>
@@ -23,11 +25,19 @@ public sealed class DeletePersonaCommandHandler(
     {
         var persona = await personas.FindOwnedAsync(currentUser.Id, command.Id, cancellationToken)
             ?? throw NotFoundException.Persona();
-        var keys = await mediaFiles.ListStorageKeysOfPersonaAsync(currentUser.Id, persona.Id, cancellationToken);
 
         personas.Remove(persona);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        await storedFiles.DeleteAsync(keys);
+        try
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConcurrencyException gone)
+        {
+            // Another DELETE removed it first; that request removes the bytes.
+            throw NotFoundException.Persona(gone);
+        }
+
+        await storedFiles.DeletePrefixAsync(MediaStorageKeys.PersonaPrefix(persona.UserId, persona.Id));
 
         return new DetailResponse("Persona deleted");
     }

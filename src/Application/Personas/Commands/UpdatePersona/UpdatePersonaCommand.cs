@@ -18,7 +18,16 @@ public sealed class UpdatePersonaCommandHandler(
         var persona = await personas.FindOwnedAsync(currentUser.Id, command.Id, cancellationToken)
             ?? throw NotFoundException.Persona();
         persona.Update(command.Name!, command.Description, command.RelationType, clock.GetUtcNow().UtcDateTime);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConcurrencyException gone)
+        {
+            // Deleted since it was read: the UPDATE matched no row.
+            throw NotFoundException.Persona(gone);
+        }
+
         return persona.ToDto();
     }
 }
