@@ -58,6 +58,15 @@ SELECT CASE
     ELSE CAST(0 AS bit)
 END;
 
+-- PersonaRepository.StillExistsAsync
+SELECT CASE
+    WHEN EXISTS (
+        SELECT 1
+        FROM [personas] AS [p]
+        WHERE [p].[id] = @personaId AND [p].[user_id] = @userId) THEN CAST(1 AS bit)
+    ELSE CAST(0 AS bit)
+END;
+
 -- PersonaRepository.ListOwnedAsync
 SELECT [p].[id], [p].[user_id], [p].[name], [p].[description], [p].[relation_type], [p].[created_at], [p].[updated_at]
 FROM [personas] AS [p]

@@ -35,6 +35,7 @@ public class SqlServerQueryTranslationTests
         ("PersonaRepository.FindOwnedAsync", db => new PersonaRepository(db).FindOwnedAsync(1, 2, default)),
         ("PersonaRepository.FindOwnedDtoAsync", db => new PersonaRepository(db).FindOwnedDtoAsync(1, 2, default)),
         ("PersonaRepository.ExistsOwnedAsync", db => new PersonaRepository(db).ExistsOwnedAsync(1, 2, default)),
+        ("PersonaRepository.StillExistsAsync", db => new PersonaRepository(db).StillExistsAsync(1, 2, default)),
         ("PersonaRepository.ListOwnedAsync", db => new PersonaRepository(db).ListOwnedAsync(1, default)),
         ("UserRepository.FindByEmailAsync", db => new UserRepository(db).FindByEmailAsync("Ada@Example.com", default)),
         ("UserRepository.FindDtoAsync", db => new UserRepository(db).FindDtoAsync(1, default)),
