@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PersonaMedia.Application.Common.Interfaces;
 using PersonaMedia.Infrastructure.Files;
+using PersonaMedia.Infrastructure.Health;
 using PersonaMedia.Infrastructure.Identity;
 using PersonaMedia.Infrastructure.Persistence;
 using PersonaMedia.Infrastructure.Repositories;
@@ -25,6 +26,7 @@ public static class DependencyInjection
         services.AddPersistence(configuration, environment);
         services.AddIdentityServices(configuration, environment);
         services.AddFileStore(configuration, environment);
+        services.AddReadinessChecks(configuration, environment);
         return services;
     }
 
@@ -59,7 +61,35 @@ public static class DependencyInjection
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IPersonaRepository, PersonaRepository>();
         services.AddScoped<IMediaFileRepository, MediaFileRepository>();
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [ReadyTag]);
+    }
+
+    /// <summary>
+    /// The dependency checks of <c>/health/ready</c>: a database write, a store probe of real bytes
+    /// (both registered with their provider), and free space under the local data folders.
+    /// </summary>
+    private static void AddReadinessChecks(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddValidatedSettings<HealthOptions>(configuration.GetSection(HealthOptions.SectionName), o => o.Problems());
+        services.AddSingleton<HealthProbeCache>();
+        services.AddSingleton(sp =>
+        {
+            var folders = new List<(string, string)>();
+            if (sp.GetService<LocalFileStore>() is { } store)
+            {
+                folders.Add(("the upload folder", store.RootPath));
+            }
+
+            var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            if (database.Kind != DatabaseProvider.SqlServer && database.SqliteFile(environment.ContentRootPath) is { } file)
+            {
+                folders.Add(("the SQLite database's folder", Path.GetDirectoryName(file)!));
+            }
+
+            return new LocalDataFolders(folders);
+        });
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name, tags: [ReadyTag], timeout: TimeSpan.FromSeconds(10))
+            .AddCheck<FreeSpaceHealthCheck>(FreeSpaceHealthCheck.Name, tags: [ReadyTag]);
     }
 
     private static void AddIdentityServices(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -100,7 +130,8 @@ public static class DependencyInjection
                     sp.GetRequiredService<IOptions<LocalFileStoreOptions>>(), environment.ContentRootPath));
                 services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<LocalFileStore>());
                 services.AddHostedService<AbandonedUploadsCleaner>();
-                services.AddHealthChecks().AddCheck<LocalFileStoreHealthCheck>("file-store", tags: [ReadyTag]);
+                services.AddHealthChecks().AddCheck<LocalFileStoreHealthCheck>(
+                    "file-store", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(10));
                 break;
         }
     }

@@ -5,6 +5,7 @@ using PersonaMedia.Infrastructure.Persistence;
 using PersonaMedia.Infrastructure.Settings;
 using PersonaMedia.WebApi;
 using PersonaMedia.WebApi.Infrastructure;
+using PersonaMedia.WebApi.Infrastructure.Operability;
 using Scalar.AspNetCore;
 
 // Relative paths (the SQLite file, data/, uploads/) are taken from the content root, and the
@@ -30,7 +31,8 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration, builder.Environment)
-    .AddWebApi(builder.Configuration);
+    .AddWebApi(builder.Configuration)
+    .AddOperability(builder.Configuration);
 
 var app = builder.Build();
 

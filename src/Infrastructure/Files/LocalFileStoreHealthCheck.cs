@@ -1,22 +1,25 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PersonaMedia.Infrastructure.Health;
 
 namespace PersonaMedia.Infrastructure.Files;
 
-/// <summary>Ready when the store's root folder exists and accepts a new file.</summary>
-internal sealed class LocalFileStoreHealthCheck(LocalFileStore store) : IHealthCheck
+/// <summary>Ready when the store's root folder takes, gives back and deletes a probe object of real bytes.</summary>
+internal sealed class LocalFileStoreHealthCheck(LocalFileStore store, HealthProbeCache cache) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        cache.GetOrRunAsync(context.Registration?.Name ?? "file-store", CheckAsync, cancellationToken);
+
+    private async Task<HealthCheckResult> CheckAsync(CancellationToken cancellationToken)
     {
-        var probe = Path.Combine(store.RootPath, $".health-{Guid.NewGuid():N}{LocalFileStore.TemporarySuffix}");
         try
         {
-            await File.WriteAllBytesAsync(probe, [], cancellationToken);
-            File.Delete(probe);
-            return HealthCheckResult.Healthy();
+            return await FileStoreProbe.ProblemAsync(store, cancellationToken) is { } problem
+                ? HealthCheckResult.Unhealthy(problem)
+                : HealthCheckResult.Healthy();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return HealthCheckResult.Unhealthy("The upload folder is not writable.", ex);
+            return HealthCheckResult.Unhealthy($"The upload folder {store.RootPath} does not take a probe file: {ex.Message}", ex);
         }
     }
 }

@@ -14,6 +14,7 @@ using PersonaMedia.Application.Media.Queries.ListPersonaMedia;
 using PersonaMedia.Application.Personas.Queries.GetPersona;
 using PersonaMedia.Domain.Media;
 using PersonaMedia.WebApi.Infrastructure;
+using PersonaMedia.WebApi.Infrastructure.Operability;
 
 namespace PersonaMedia.WebApi.Controllers;
 
@@ -27,6 +28,8 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
 {
     /// <summary>Uploads a JPEG or PNG image (multipart field <c>file</c>, optional <c>description</c>).</summary>
     [HttpPost("persona/{personaId:int}/image")]
+    [RefuseWhileStopping]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [Consumes("multipart/form-data")]
     [RequestSizeLimit(UploadFormLimits.MaxRequestBodyBytes)]
@@ -39,6 +42,8 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
 
     /// <summary>Uploads an MP4 video (multipart field <c>file</c>, optional <c>description</c>).</summary>
     [HttpPost("persona/{personaId:int}/video")]
+    [RefuseWhileStopping]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [Consumes("multipart/form-data")]
     [RequestSizeLimit(UploadFormLimits.MaxRequestBodyBytes)]
