@@ -38,6 +38,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["Jwt:Issuer"] = Issuer,
             ["Jwt:Audience"] = Audience,
             ["Cors:AllowedOrigins:0"] = AllowedOrigin,
+            // Readiness asks its dependencies every time, so a test sees a break at once.
+            ["Health:CacheSeconds"] = "0",
         };
         foreach (var (key, value) in (databaseSettings ?? new Dictionary<string, string?>()).Concat(Storage.Settings))
         {
