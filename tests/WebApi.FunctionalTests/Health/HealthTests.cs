@@ -41,12 +41,13 @@ public class HealthTests(TestEnvironment environment) : FunctionalTestBase(envir
 public class ReadinessFailureTests
 {
     [Test]
-    public async Task Readiness_is_503_naming_the_failed_check_when_the_upload_folder_is_gone()
+    public async Task Readiness_is_503_naming_the_failed_check_when_the_upload_folder_takes_no_file()
     {
         await using var app = new TestApp();
         var client = app.CreateClient();
         Assert.That((await client.GetAsync("/health/ready")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "healthy before the break");
-        Directory.Delete(((LocalTestStorage)app.Storage).Root, recursive: true);
+        // A folder that is merely gone is made again by the store; a file in its place cannot be.
+        BreakUploadFolder(((LocalTestStorage)app.Storage).Root);
 
         var response = await client.GetAsync("/health/ready");
         var live = await client.GetAsync("/health/live");
@@ -61,5 +62,12 @@ public class ReadinessFailureTests
             Assert.That(body.RootElement.GetProperty("checks").GetProperty("database").GetString(), Is.EqualTo("healthy"));
             Assert.That(live.StatusCode, Is.EqualTo(HttpStatusCode.OK), "liveness asks no dependency");
         });
+    }
+
+    /// <summary>Puts a plain file where the upload folder was, so no upload (and no probe) can be stored.</summary>
+    internal static void BreakUploadFolder(string root)
+    {
+        Directory.Delete(root, recursive: true);
+        File.WriteAllText(root, "not a folder");
     }
 }

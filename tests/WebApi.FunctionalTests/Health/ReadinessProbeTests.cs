@@ -100,7 +100,7 @@ public class ReadinessProbeTests
     {
         await using var app = new TestApp(new Dictionary<string, string?> { ["Health:CacheSeconds"] = "300" });
         Assert.That((await ReadyAsync(app)).Status, Is.EqualTo(HttpStatusCode.OK));
-        Directory.Delete(((LocalTestStorage)app.Storage).Root, recursive: true);
+        ReadinessFailureTests.BreakUploadFolder(((LocalTestStorage)app.Storage).Root);
 
         var (status, checks) = await ReadyAsync(app);
 

@@ -40,19 +40,7 @@ internal static class PublishedApp
         string root, IReadOnlyDictionary<string, string?> settings, TimeSpan timeout, string? workingDirectory = null)
     {
         var folder = await FolderAsync();
-        var environment = new Dictionary<string, string?>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-            ["Jwt__SigningKey"] = "published-app-tests-signing-key-of-more-than-32-bytes",
-            ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(root, "personamedia.db")}",
-            ["Storage__Local__RootPath"] = Path.Combine(root, "uploads"),
-        };
-        foreach (var (key, value) in settings)
-        {
-            environment[key] = value;
-        }
-
+        var environment = OperatorEnvironment(root, settings);
         var (exit, output) = await RunAsync("dotnet", [Path.Combine(folder, AssemblyName)], workingDirectory ?? root, environment, timeout,
             stopWhen: line => line.Contains("Now listening on", StringComparison.Ordinal));
         return (exit, output);
@@ -63,40 +51,7 @@ internal static class PublishedApp
         string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment,
         TimeSpan timeout, Func<string, bool>? stopWhen = null)
     {
-        var start = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // Nothing of the test run's own settings leaks in: the app sees what an operator gave it.
-        foreach (var key in start.Environment.Keys.ToList())
-        {
-            if (key.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || key.StartsWith("DOTNET_ENVIRONMENT", StringComparison.Ordinal)
-                || key.Contains("__", StringComparison.Ordinal))
-            {
-                start.Environment.Remove(key);
-            }
-        }
-
-        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(key);
-            }
-            else
-            {
-                start.Environment[key] = value;
-            }
-        }
-
+        var start = StartInfo(fileName, arguments, workingDirectory, environment);
         using var process = new Process { StartInfo = start };
         var output = new StringBuilder();
         var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -158,6 +113,69 @@ internal static class PublishedApp
         {
             return (exitCode, output.ToString());
         }
+    }
+
+    /// <summary>
+    /// A process start with output redirected and nothing of the test run's own settings in its
+    /// environment: the app sees what an operator gave it (a null value removes a variable).
+    /// </summary>
+    public static ProcessStartInfo StartInfo(
+        string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // Nothing of the test run's own settings leaks in: the app sees what an operator gave it.
+        foreach (var key in start.Environment.Keys.ToList())
+        {
+            if (key.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || key.StartsWith("DOTNET_ENVIRONMENT", StringComparison.Ordinal)
+                || key.Contains("__", StringComparison.Ordinal))
+            {
+                start.Environment.Remove(key);
+            }
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
+        }
+
+        return start;
+    }
+
+    /// <summary>The environment of the published app started in Production with a valid key and its data under <paramref name="root"/>.</summary>
+    public static Dictionary<string, string?> OperatorEnvironment(string root, IReadOnlyDictionary<string, string?> settings)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            ["Jwt__SigningKey"] = "published-app-tests-signing-key-of-more-than-32-bytes",
+            ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(root, "personamedia.db")}",
+            ["Storage__Local__RootPath"] = Path.Combine(root, "uploads"),
+        };
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
+        return environment;
     }
 
     public static string RepositoryRoot()
