@@ -71,7 +71,7 @@ public sealed class GracefulShutdownTests
         var exit = await app.WaitForExitAsync(TimeSpan.FromSeconds(30));
 
         Assert.That(exit, Is.Zero, app.Output);
-        var path = Path.Combine(_root, "uploads", stored.GetProperty("user_id").GetInt32().ToString(), persona.ToString(), stored.GetProperty("filename").GetString()!);
+        var path = Path.Combine(_root, "uploads", $"{stored.GetProperty("user_id").GetInt32()}", $"{persona}", stored.GetProperty("filename").GetString()!);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(await File.ReadAllBytesAsync(path), Is.EqualTo(jpeg));
