@@ -47,13 +47,18 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
         }
 
         var binary = metadata.OfType<BinaryResponseAttribute>().SelectMany(b => b.Statuses).ToHashSet();
+        // An error status whose body is a type of the endpoint's own (readiness's 503) keeps it.
+        var ownBodies = description.SupportedResponseTypes
+            .Where(r => r.StatusCode >= 400 && r.Type is { } type && type != typeof(void) && !typeof(Microsoft.AspNetCore.Mvc.ProblemDetails).IsAssignableFrom(type))
+            .Select(r => r.StatusCode)
+            .ToHashSet();
         foreach (var (status, response) in operation.Responses.ToList())
         {
             var code = int.Parse(status, CultureInfo.InvariantCulture);
             var described = new OpenApiResponse
             {
                 Description = response.Description is { Length: > 0 } text && text != ReasonPhrase(code) ? text : Describe(code),
-                Content = Content(code, binary.Contains(code), response.Content, context.Document!),
+                Content = Content(code, binary.Contains(code), ownBodies.Contains(code), response.Content, context.Document!),
                 Headers = response.Headers is { Count: > 0 } headers ? new Dictionary<string, IOpenApiHeader>(headers) : null,
             };
             AddHeaders(described, code, metadata);
@@ -159,7 +164,7 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
     }
 
     private static Dictionary<string, OpenApiMediaType>? Content(
-        int status, bool binary, IDictionary<string, OpenApiMediaType>? generated, OpenApiDocument document)
+        int status, bool binary, bool ownBody, IDictionary<string, OpenApiMediaType>? generated, OpenApiDocument document)
     {
         if (binary)
         {
@@ -173,7 +178,7 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
             return null;
         }
 
-        if (status >= 400)
+        if (status >= 400 && !ownBody)
         {
             IOpenApiSchema problem = new OpenApiSchemaReference(WireSchemas.ProblemDetails, document);
             return new() { [Problem] = new OpenApiMediaType { Schema = status == StatusCodes.Status400BadRequest
