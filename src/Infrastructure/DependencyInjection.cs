@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PersonaMedia.Application.Common.Interfaces;
@@ -70,6 +71,7 @@ public static class DependencyInjection
     private static void AddReadinessChecks(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddValidatedSettings<HealthOptions>(configuration.GetSection(HealthOptions.SectionName), o => o.Problems());
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<HealthProbeCache>();
         services.AddSingleton(sp =>
         {
