@@ -59,6 +59,7 @@ public static class DependencyInjection
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IPersonaRepository, PersonaRepository>();
         services.AddScoped<IMediaFileRepository, MediaFileRepository>();
+        services.AddScoped<IPendingDeletionRepository, PendingDeletionRepository>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [ReadyTag]);
     }
 
@@ -80,6 +81,11 @@ public static class DependencyInjection
     {
         var section = configuration.GetSection(StorageOptions.SectionName);
         services.AddValidatedSettings<StorageOptions>(section, o => o.Problems());
+
+        services.AddValidatedSettings<PendingDeletionsOptions>(
+            configuration.GetSection(PendingDeletionsOptions.SectionName), o => o.Problems());
+        services.AddSingleton<PendingDeletionsRetrier>();
+        services.AddHostedService(sp => sp.GetRequiredService<PendingDeletionsRetrier>());
 
         // The one place where the file store is chosen; an unknown provider is refused at start by the validator.
         switch (StorageOptions.ParseProvider(section[nameof(StorageOptions.Provider)]))
