@@ -104,9 +104,10 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     [RequestSizeLimit(SmallFormLimit)]
     [ProducesResponseType<MediaFileDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     public async Task<MediaFileDto> SetDescriptionFromForm(
         int fileId, [FromForm(Name = "description")] string? description, CancellationToken cancellationToken) =>
-        await sender.Send(new UpdateMediaDescriptionCommand(fileId, description), cancellationToken);
+        await sender.Send(new UpdateMediaDescriptionCommand(fileId, description, EntityTags.IfMatchOf(Request)), cancellationToken);
 
     /// <summary>Changes the description; it comes as JSON <c>{"description": ...}</c>.</summary>
     [HttpPut("files/{fileId:int}")]
@@ -115,9 +116,10 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     [RequestSizeLimit(SmallFormLimit)]
     [ProducesResponseType<MediaFileDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     public async Task<MediaFileDto> SetDescriptionFromJson(
         int fileId, DescriptionRequest request, CancellationToken cancellationToken) =>
-        await sender.Send(new UpdateMediaDescriptionCommand(fileId, request.Description), cancellationToken);
+        await sender.Send(new UpdateMediaDescriptionCommand(fileId, request.Description, EntityTags.IfMatchOf(Request)), cancellationToken);
 
     /// <summary>Deletes the file's row and its stored bytes.</summary>
     [HttpDelete("files/{fileId:int}")]

@@ -7,6 +7,7 @@ using PersonaMedia.Application.Personas.Commands.DeletePersona;
 using PersonaMedia.Application.Personas.Commands.UpdatePersona;
 using PersonaMedia.Application.Personas.Queries.GetPersona;
 using PersonaMedia.Application.Personas.Queries.ListPersonas;
+using PersonaMedia.WebApi.Infrastructure;
 
 namespace PersonaMedia.WebApi.Controllers;
 
@@ -35,14 +36,20 @@ public sealed class PersonasController(ISender sender) : ApiControllerBase
     public async Task<PersonaDto> Get(int id, CancellationToken cancellationToken) =>
         await sender.Send(new GetPersonaQuery(id), cancellationToken);
 
-    /// <summary>Replaces the persona's name, description and relation type.</summary>
+    /// <summary>
+    /// Replaces the persona's name, description and relation type; with <c>If-Match</c>, only if it
+    /// is still the version of that ETag (412 otherwise).
+    /// </summary>
     [HttpPut("{id:int}")]
     [Consumes("application/json")]
     [ProducesResponseType<PersonaDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     public async Task<PersonaDto> Update(int id, PersonaRequest request, CancellationToken cancellationToken) =>
-        await sender.Send(new UpdatePersonaCommand(id, request.Name, request.Description, request.RelationType), cancellationToken);
+        await sender.Send(
+            new UpdatePersonaCommand(id, request.Name, request.Description, request.RelationType, EntityTags.IfMatchOf(Request)),
+            cancellationToken);
 
     /// <summary>Deletes the persona with all its media files and their stored bytes.</summary>
     [HttpDelete("{id:int}")]
