@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PersonaMedia.Application.Common.Interfaces;
@@ -84,6 +85,7 @@ public static class DependencyInjection
 
         services.AddValidatedSettings<PendingDeletionsOptions>(
             configuration.GetSection(PendingDeletionsOptions.SectionName), o => o.Problems());
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PendingDeletionsRetrier>();
         services.AddHostedService(sp => sp.GetRequiredService<PendingDeletionsRetrier>());
 
