@@ -22,12 +22,12 @@ public static class EmailAddress
 
     private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true, AllowUnassigned = false };
 
-    /// <summary>What is wrong with <paramref name="value"/> as an address, or null when it is acceptable.</summary>
+    /// <summary>What is wrong with <paramref name="value"/> as an address, as a clause ("must not contain ..."), or null.</summary>
     public static string? Problem(string? value) => TryParse(value, out _, out _, out var problem) ? null : problem;
 
     /// <summary>The address as it is stored and shown: NFKC local part, lower-cased Unicode domain.</summary>
     public static string Canonical(string value) =>
-        TryParse(value, out var canonical, out _, out var problem) ? canonical : throw new DomainException(problem, "email");
+        TryParse(value, out var canonical, out _, out var problem) ? canonical : throw new DomainException("The email address " + problem, "email");
 
     /// <summary>
     /// The form under which addresses are unique. An address that is not acceptable still gets a form
@@ -53,13 +53,13 @@ public static class EmailAddress
         }
         catch (ArgumentException)
         {
-            problem = "The domain of the email address is not a valid domain name.";
+            problem = "has a domain that is not a valid domain name.";
             return false;
         }
 
         if (!ascii.Contains('.', StringComparison.Ordinal) || ascii.Length > 253)
         {
-            problem = "The domain of the email address must be a full domain name, such as example.com.";
+            problem = "needs a full domain name after the @, such as example.com.";
             return false;
         }
 
@@ -67,7 +67,7 @@ public static class EmailAddress
         normalized = (local + "@" + ascii).ToUpperInvariant();
         if (canonical.Length > MaxLength || normalized.Length > MaxLength)
         {
-            problem = $"An email address must be at most {MaxLength} characters.";
+            problem = $"must be at most {MaxLength} characters.";
             return false;
         }
 
@@ -79,23 +79,23 @@ public static class EmailAddress
         local = domain = string.Empty;
         if (text.Length == 0)
         {
-            return "An email address is required.";
+            return "is required.";
         }
 
         if (text.Length > MaxLength)
         {
-            return $"An email address must be at most {MaxLength} characters.";
+            return $"must be at most {MaxLength} characters.";
         }
 
         var at = text.IndexOf('@', StringComparison.Ordinal);
         if (at <= 0 || at == text.Length - 1 || text.IndexOf('@', at + 1) >= 0)
         {
-            return "An email address needs exactly one @ with text on both sides.";
+            return "needs exactly one @ with text on both sides.";
         }
 
         if (text.Any(char.IsWhiteSpace) || IdentifierCharacters.ContainsForbidden(text))
         {
-            return "An email address must not contain spaces, line breaks, control or invisible characters.";
+            return "must not contain spaces, line breaks, control or invisible characters.";
         }
 
         if (!text.IsNormalized(NormalizationForm.FormC))
@@ -108,17 +108,17 @@ public static class EmailAddress
         domain = text[(at + 1)..];
         if (local.Any(c => Specials.Contains(c, StringComparison.Ordinal)) || domain.Any(c => Specials.Contains(c, StringComparison.Ordinal)))
         {
-            return "An email address must not contain any of < > ( ) [ ] \\ , ; : \" outside the single @.";
+            return "must not contain any of < > ( ) [ ] \\ , ; : \" besides its one @.";
         }
 
         if (Encoding.UTF8.GetByteCount(local) > LocalPartMaxBytes)
         {
-            return $"The part of an email address before the @ must be at most {LocalPartMaxBytes} bytes.";
+            return $"must have at most {LocalPartMaxBytes} bytes before the @.";
         }
 
         if (local.StartsWith('.') || local.EndsWith('.') || local.Contains("..", StringComparison.Ordinal))
         {
-            return "The part of an email address before the @ must not start or end with a dot or hold two dots in a row.";
+            return "must not start or end with a dot before the @, or hold two dots in a row there.";
         }
 
         return null;

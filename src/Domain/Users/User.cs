@@ -45,7 +45,7 @@ public sealed class User
     {
         if (UsernameRules.Problem(username) is { } problem)
         {
-            throw new DomainException(problem, "username");
+            throw new DomainException("The username " + problem, "username");
         }
 
         var user = new User

@@ -14,27 +14,27 @@ public static class UsernameRules
 {
     public const int MaxLength = 50;
 
-    /// <summary>What is wrong with <paramref name="value"/> as a username, or null when it is acceptable.</summary>
+    /// <summary>What is wrong with <paramref name="value"/> as a username, as a clause ("must not contain ..."), or null.</summary>
     public static string? Problem(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            return "A username is required.";
+            return "is required.";
         }
 
         if (IdentifierCharacters.ContainsForbidden(value))
         {
-            return "A username must not contain control, invisible (zero-width) or text-direction characters.";
+            return "must not contain control, invisible (zero-width) or text-direction characters.";
         }
 
         var canonical = Canonical(value);
         if (canonical.Length > MaxLength)
         {
-            return $"A username must be at most {MaxLength} characters.";
+            return $"must be at most {MaxLength} characters.";
         }
 
         return IdentifierCharacters.ContainsForbidden(canonical)
-            ? "A username must not contain control, invisible (zero-width) or text-direction characters."
+            ? "must not contain control, invisible (zero-width) or text-direction characters."
             : null;
     }
 

@@ -120,7 +120,7 @@ public class RegisterTests(TestEnvironment environment) : FunctionalTestBase(env
     [TestCase("ｋａｔｅ", TestName = "{m}(fullwidth)")]
     [TestCase("KATE", TestName = "{m}(upper case)")]
     [TestCase("k\u0430te", TestName = "{m}(Cyrillic a)")]
-    [TestCase("\u03BAate", TestName = "{m}(Greek kappa)")]
+    [TestCase("kat\u0435", TestName = "{m}(Cyrillic e)")]
     public async Task A_look_alike_of_a_taken_username_is_taken_too(string lookAlike)
     {
         await App.CreateUserAsync("kate");

@@ -12,14 +12,14 @@ public sealed class RegisterCommandValidator : AbstractValidator<RegisterCommand
             .NotEmpty()
             .MaximumLength(User.EmailMaxLength)
             .Must(e => EmailAddress.Problem(e) is null)
-            .WithMessage((_, e) => EmailAddress.Problem(e));
+            .WithMessage((_, e) => "'{PropertyName}' " + EmailAddress.Problem(e));
 
         RuleFor(c => c.Username)
             .Cascade(CascadeMode.Stop)
             .NotEmpty()
             .MaximumLength(User.UsernameMaxLength)
             .Must(u => UsernameRules.Problem(u) is null)
-            .WithMessage((_, u) => UsernameRules.Problem(u));
+            .WithMessage((_, u) => "'{PropertyName}' " + UsernameRules.Problem(u));
 
         RuleFor(c => c.Password)
             .NotEmpty()
