@@ -77,8 +77,12 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     public async Task<MediaFileDto> Get(int fileId, CancellationToken cancellationToken) =>
         await sender.Send(new GetMediaFileQuery(fileId), cancellationToken);
 
-    /// <summary>The stored bytes, with range requests (206/416) and conditional requests (304) served.</summary>
+    /// <summary>
+    /// The stored bytes, with range requests (206/416) and conditional requests (304, If-Range)
+    /// served; HEAD answers the same headers without the bytes.
+    /// </summary>
     [HttpGet("files/{fileId:int}/download")]
+    [HttpHead("files/{fileId:int}/download")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [Produces("application/octet-stream", "image/jpeg", "image/png", "video/mp4")]
     [ProducesResponseType<FileStreamResult>(StatusCodes.Status200OK)]
@@ -89,6 +93,8 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     {
         var (file, content) = await sender.Send(new DownloadMediaFileQuery(fileId), cancellationToken);
         Response.Headers.ContentDisposition = ContentDispositions.Attachment(file.OriginalFilename);
+        // The signed-in user's own bytes: their browser may keep them, no shared cache may.
+        Response.Headers.CacheControl = "private";
         return File(
             content,
             file.MimeType,
