@@ -83,6 +83,7 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     /// </summary>
     [HttpGet("files/{fileId:int}/download")]
     [HttpHead("files/{fileId:int}/download")]
+    [IgnoreUnsupportedRanges]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [Produces("application/octet-stream", "image/jpeg", "image/png", "video/mp4")]
     [ProducesResponseType<FileStreamResult>(StatusCodes.Status200OK)]
