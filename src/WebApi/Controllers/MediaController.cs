@@ -126,6 +126,15 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
         int fileId, DescriptionRequest request, CancellationToken cancellationToken) =>
         await sender.Send(new UpdateMediaDescriptionCommand(fileId, request.Description), cancellationToken);
 
+    /// <summary>
+    /// A PUT without a Content-Type: MVC finds both actions above equally fit for such a request and
+    /// would answer 500 (ambiguous match); an action without a [Consumes] wins that tie, and says 415.
+    /// A body of any other type still gets its 415 from the actions' own [Consumes].
+    /// </summary>
+    [HttpPut("files/{fileId:int}")]
+    [ApiExplorerSettings(IgnoreApi = true)]
+    public UnsupportedMediaTypeResult SetDescriptionWithoutContentType(int fileId) => new();
+
     /// <summary>Deletes the file's row and its stored bytes.</summary>
     [HttpDelete("files/{fileId:int}")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]

@@ -73,6 +73,19 @@ public class ProblemResponseTests(TestEnvironment environment) : FunctionalTestB
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
 
+    [TestCase("POST", "/personas/")]
+    [TestCase("PUT", "/personas/1")]
+    [TestCase("POST", "/auth/login")]
+    public async Task A_json_endpoint_called_without_a_content_type_is_415_problem_json(string method, string path)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new ByteArrayContent("{\"name\":\"P\"}"u8.ToArray()) };
+
+        var response = await _user.Http.SendAsync(request);
+
+        Assert.That(request.Content.Headers.ContentType, Is.Null);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+    }
+
     [TestCase("/no-such-route")]
     [TestCase("/personas/not-a-number")]
     [TestCase("/auth/me/extra")]

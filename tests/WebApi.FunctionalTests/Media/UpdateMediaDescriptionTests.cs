@@ -55,4 +55,24 @@ public class UpdateMediaDescriptionTests(TestEnvironment environment) : Function
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
     }
+
+    [Test]
+    public async Task A_body_without_a_content_type_is_415_and_changes_nothing()
+    {
+        using var content = new ByteArrayContent("description=after"u8.ToArray());
+
+        using var response = await _user.Http.PutAsync(_url, content);
+
+        Assert.That(content.Headers.ContentType, Is.Null);
+        await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.That(await App.QueryAsync(db => db.MediaFiles.Select(f => f.Description).SingleAsync()), Is.EqualTo("before"));
+    }
+
+    [Test]
+    public async Task A_body_of_another_content_type_is_415()
+    {
+        using var response = await _user.Http.PutAsync(_url, new StringContent("after", System.Text.Encoding.UTF8, "text/plain"));
+
+        await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+    }
 }
