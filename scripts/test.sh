@@ -10,6 +10,8 @@ rm -rf "$results"
 # Each helper checks first and installs only what is missing. No dotnet tool is restored: no test
 # uses one (dotnet-ef, dotnet-trace and dotnet-counters are for developers; `dotnet tool restore`).
 scripts/lib/ensure-tools.sh || exit 1
+scripts/lib/ensure-openapi-tools.sh || exit 1
+export PERSONAMEDIA_TEST_REQUIRE_OPENAPI_TOOLS=1   # the contract's tool tests fail, not skip, without them
 scripts/lib/check-compose.sh
 compose_status=$?   # an invalid compose file fails the run; the tests and the summary still run
 source scripts/lib/azurite.sh && azurite_start || exit 1   # the Azure Blob store's tests need it

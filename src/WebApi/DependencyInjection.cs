@@ -10,6 +10,7 @@ using PersonaMedia.Application.Common.Interfaces;
 using PersonaMedia.Infrastructure;
 using PersonaMedia.Infrastructure.Identity;
 using PersonaMedia.WebApi.Infrastructure;
+using PersonaMedia.WebApi.OpenApi;
 
 namespace PersonaMedia.WebApi;
 
@@ -64,11 +65,7 @@ public static class DependencyInjection
             .AllowAnyMethod()
             .WithExposedHeaders(ExposedHeaders)));
 
-        services.AddOpenApi(options =>
-        {
-            options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
-            options.AddOperationTransformer<BearerSecuritySchemeTransformer>();
-        });
+        services.AddApiContract();
 
         return services;
     }

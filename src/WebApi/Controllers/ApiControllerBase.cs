@@ -6,9 +6,9 @@ namespace PersonaMedia.WebApi.Controllers;
 /// <summary>
 /// Every API controller needs a bearer token unless an action says otherwise, and answers JSON (its
 /// results are DTOs, which only the JSON formatter writes). No [Produces] here: it relabels every
-/// object result as application/json, MVC's problem+json for a 415 among them.
+/// object result as application/json, MVC's problem+json for a 415 among them. The OpenAPI document
+/// (<see cref="OpenApi.ApiContract"/>) adds the 401 of every operation that needs a token.
 /// </summary>
 [ApiController]
 [Authorize]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
 public abstract class ApiControllerBase : ControllerBase;

@@ -12,8 +12,10 @@ namespace PersonaMedia.WebApi.Controllers;
 [Tags("Auth")]
 public sealed class AuthController(ISender sender) : ApiControllerBase
 {
-    /// <summary>Creates an account and signs it in.</summary>
     [HttpPost("register")]
+    [EndpointName("register")]
+    [EndpointSummary("Create an account")]
+    [EndpointDescription("Registers a user and answers an access token for it. The email and the username must not be registered yet, compared without case (409).")]
     [AllowAnonymous]
     [Consumes("application/json")]
     [ProducesResponseType<TokenResponse>(StatusCodes.Status200OK)]
@@ -22,17 +24,22 @@ public sealed class AuthController(ISender sender) : ApiControllerBase
     public async Task<TokenResponse> Register(RegisterCommand command, CancellationToken cancellationToken) =>
         await sender.Send(command, cancellationToken);
 
-    /// <summary>Signs in with email and password.</summary>
     [HttpPost("login")]
+    [EndpointName("login")]
+    [EndpointSummary("Sign in")]
+    [EndpointDescription("Answers an access token for an email and password. An unknown email and a wrong password get the same 401.")]
     [AllowAnonymous]
     [Consumes("application/json")]
     [ProducesResponseType<TokenResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
     public async Task<TokenResponse> Login(LoginCommand command, CancellationToken cancellationToken) =>
         await sender.Send(command, cancellationToken);
 
-    /// <summary>The signed-in user.</summary>
     [HttpGet("me")]
+    [EndpointName("getCurrentUser")]
+    [EndpointSummary("The signed-in user")]
+    [EndpointDescription("The account the bearer token belongs to.")]
     [ProducesResponseType<UserDto>(StatusCodes.Status200OK)]
     public async Task<UserDto> Me(CancellationToken cancellationToken) =>
         await sender.Send(new GetCurrentUserQuery(), cancellationToken);

@@ -14,6 +14,7 @@ using PersonaMedia.Application.Media.Queries.ListPersonaMedia;
 using PersonaMedia.Application.Personas.Queries.GetPersona;
 using PersonaMedia.Domain.Media;
 using PersonaMedia.WebApi.Infrastructure;
+using PersonaMedia.WebApi.OpenApi;
 
 namespace PersonaMedia.WebApi.Controllers;
 
@@ -25,8 +26,10 @@ namespace PersonaMedia.WebApi.Controllers;
 /// </summary>
 public sealed class MediaController(ISender sender) : ApiControllerBase
 {
-    /// <summary>Uploads a JPEG or PNG image (multipart field <c>file</c>, optional <c>description</c>).</summary>
-    [HttpPost("persona/{personaId:int}/image")]
+    [HttpPost("persona/{persona_id:int}/image")]
+    [EndpointName("uploadImage")]
+    [EndpointSummary("Upload an image")]
+    [EndpointDescription("Uploads a JPEG or PNG image of up to 10 MiB for the persona, as multipart/form-data with the part `file` and an optional `description`. The content is checked by its own signature, which must agree with the file name's extension and the part's declared type.")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [Consumes("multipart/form-data")]
     [RequestSizeLimit(UploadFormLimits.MaxRequestBodyBytes)]
@@ -34,11 +37,13 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     [ProducesResponseType<MediaFileDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
-    public Task<MediaFileDto> UploadImage(int personaId, CancellationToken cancellationToken) =>
+    public Task<MediaFileDto> UploadImage([FromRoute(Name = "persona_id")] int personaId, CancellationToken cancellationToken) =>
         Upload(personaId, MediaType.Image, cancellationToken);
 
-    /// <summary>Uploads an MP4 video (multipart field <c>file</c>, optional <c>description</c>).</summary>
-    [HttpPost("persona/{personaId:int}/video")]
+    [HttpPost("persona/{persona_id:int}/video")]
+    [EndpointName("uploadVideo")]
+    [EndpointSummary("Upload a video")]
+    [EndpointDescription("Uploads an MP4 video of up to 10 MiB for the persona, as multipart/form-data with the part `file` and an optional `description`. The content must be an ISO-BMFF file whose first box is `ftyp`, and the file name must end in `.mp4`.")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [Consumes("multipart/form-data")]
     [RequestSizeLimit(UploadFormLimits.MaxRequestBodyBytes)]
@@ -46,16 +51,20 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     [ProducesResponseType<MediaFileDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
-    public Task<MediaFileDto> UploadVideo(int personaId, CancellationToken cancellationToken) =>
+    public Task<MediaFileDto> UploadVideo([FromRoute(Name = "persona_id")] int personaId, CancellationToken cancellationToken) =>
         Upload(personaId, MediaType.Video, cancellationToken);
 
-    /// <summary>A persona's files, newest first, one page at a time.</summary>
-    [HttpGet("persona/{personaId:int}/files")]
+    [HttpGet("persona/{persona_id:int}/files")]
+    [EndpointName("listPersonaFiles")]
+    [EndpointSummary("List a persona's files")]
+    [EndpointDescription("A persona's files, newest first (ties: the higher id first), one page at a time. `X-Total-Count` counts every file that matches the filter; `Link` names the next and previous pages, keeping the filter.")]
+    [ResponseHeader("X-Total-Count", "The number of files that match the filter, on every page.", StatusCodes.Status200OK, IsInteger = true)]
+    [ResponseHeader("Link", "RFC 8288 links to the `next` and `prev` pages, when there are any.", StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<IReadOnlyList<MediaFileDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<IReadOnlyList<MediaFileDto>> List(
-        int personaId,
+        [FromRoute(Name = "persona_id")] int personaId,
         [FromQuery(Name = "media_type"), ModelBinder<MediaTypeQueryBinder>] MediaType? mediaType,
         CancellationToken cancellationToken,
         [FromQuery(Name = "limit")] int limit = ListPersonaMediaQuery.MaxLimit,
@@ -71,26 +80,36 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
         return page.Items;
     }
 
-    [HttpGet("files/{fileId:int}")]
+    [HttpGet("files/{file_id:int}")]
+    [EndpointName("getFile")]
+    [EndpointSummary("Get a file's information")]
+    [EndpointDescription("The media file's information (not its bytes; see downloadFile).")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<MediaFileDto>(StatusCodes.Status200OK)]
-    public async Task<MediaFileDto> Get(int fileId, CancellationToken cancellationToken) =>
+    public async Task<MediaFileDto> Get([FromRoute(Name = "file_id")] int fileId, CancellationToken cancellationToken) =>
         await sender.Send(new GetMediaFileQuery(fileId), cancellationToken);
 
     /// <summary>
     /// The stored bytes, with range requests (206/416) and conditional requests (304, If-Range)
-    /// served; HEAD answers the same headers without the bytes.
+    /// served; a Range of another unit or several ranges get the whole file (RFC 9110 §14.2).
     /// </summary>
-    [HttpGet("files/{fileId:int}/download")]
-    [HttpHead("files/{fileId:int}/download")]
+    [HttpGet("files/{file_id:int}/download")]
+    [EndpointName("downloadFile")]
+    [EndpointSummary("Download a file's bytes")]
+    [EndpointDescription("The stored bytes with their stored content type. `Range: bytes=a-b` (or `bytes=-n`) gets 206 with `Content-Range`, an unsatisfiable range 416; `If-None-Match` with the current ETag gets 304; `If-Range` with another validator, a Range of another unit or several ranges get 200 with the whole file.")]
     [IgnoreUnsupportedRanges]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [Produces("application/octet-stream", "image/jpeg", "image/png", "video/mp4")]
-    [ProducesResponseType<FileStreamResult>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status206PartialContent)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType(StatusCodes.Status416RangeNotSatisfiable)]
-    public async Task<FileStreamResult> Download(int fileId, CancellationToken cancellationToken)
+    [BinaryResponse(StatusCodes.Status200OK, StatusCodes.Status206PartialContent)]
+    [ResponseHeader("Content-Disposition", "`attachment` with the original file name: `filename` an ASCII fallback, `filename*` the UTF-8 original.", StatusCodes.Status200OK, StatusCodes.Status206PartialContent)]
+    [ResponseHeader("ETag", "The quoted SHA-256 hex of the content, `\"<64 hex>\"`.", StatusCodes.Status200OK, StatusCodes.Status206PartialContent, StatusCodes.Status304NotModified)]
+    [ResponseHeader("Last-Modified", "When the file was uploaded.", StatusCodes.Status200OK, StatusCodes.Status206PartialContent, StatusCodes.Status304NotModified)]
+    [ResponseHeader("Accept-Ranges", "`bytes`: ranges are served.", StatusCodes.Status200OK, StatusCodes.Status206PartialContent)]
+    [ResponseHeader("Content-Range", "`bytes a-b/size` on 206; `bytes */size` on 416.", StatusCodes.Status206PartialContent, StatusCodes.Status416RangeNotSatisfiable)]
+    public async Task<FileStreamResult> Download([FromRoute(Name = "file_id")] int fileId, CancellationToken cancellationToken)
     {
         var (file, content) = await sender.Send(new DownloadMediaFileQuery(fileId), cancellationToken);
         Response.Headers.ContentDisposition = ContentDispositions.Attachment(file.OriginalFilename);
@@ -104,26 +123,45 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
             enableRangeProcessing: true);
     }
 
+    /// <summary>The download's status and headers without its bytes.</summary>
+    [HttpHead("files/{file_id:int}/download")]
+    [EndpointName("headFile")]
+    [EndpointSummary("A download's headers without its bytes")]
+    [EndpointDescription("The same status and headers as downloadFile (200, 206, 304, 416, 404), without a body.")]
+    [IgnoreUnsupportedRanges]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status206PartialContent)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [ProducesResponseType(StatusCodes.Status416RangeNotSatisfiable)]
+    public Task<FileStreamResult> DownloadHead([FromRoute(Name = "file_id")] int fileId, CancellationToken cancellationToken) =>
+        Download(fileId, cancellationToken);
+
     /// <summary>Changes the description; it comes as a form field (urlencoded or multipart).</summary>
-    [HttpPut("files/{fileId:int}")]
+    [HttpPut("files/{file_id:int}")]
+    [EndpointName("updateFileDescription")]
+    [EndpointSummary("Change a file's description")]
+    [EndpointDescription(UpdateDescriptionText)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [Consumes("application/x-www-form-urlencoded", "multipart/form-data")]
     [RequestSizeLimit(SmallFormLimit)]
     [ProducesResponseType<MediaFileDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<MediaFileDto> SetDescriptionFromForm(
-        int fileId, [FromForm(Name = "description")] string? description, CancellationToken cancellationToken) =>
+        [FromRoute(Name = "file_id")] int fileId, [FromForm(Name = "description")] string? description, CancellationToken cancellationToken) =>
         await sender.Send(new UpdateMediaDescriptionCommand(fileId, description), cancellationToken);
 
     /// <summary>Changes the description; it comes as JSON <c>{"description": ...}</c>.</summary>
-    [HttpPut("files/{fileId:int}")]
+    [HttpPut("files/{file_id:int}")]
+    [EndpointSummary("Change a file's description")]
+    [EndpointDescription(UpdateDescriptionText)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [Consumes("application/json")]
     [RequestSizeLimit(SmallFormLimit)]
     [ProducesResponseType<MediaFileDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<MediaFileDto> SetDescriptionFromJson(
-        int fileId, DescriptionRequest request, CancellationToken cancellationToken) =>
+        [FromRoute(Name = "file_id")] int fileId, DescriptionRequest request, CancellationToken cancellationToken) =>
         await sender.Send(new UpdateMediaDescriptionCommand(fileId, request.Description), cancellationToken);
 
     /// <summary>
@@ -131,19 +169,23 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     /// would answer 500 (ambiguous match); an action without a [Consumes] wins that tie, and says 415.
     /// A body of any other type still gets its 415 from the actions' own [Consumes].
     /// </summary>
-    [HttpPut("files/{fileId:int}")]
+    [HttpPut("files/{file_id:int}")]
     [ApiExplorerSettings(IgnoreApi = true)]
-    public UnsupportedMediaTypeResult SetDescriptionWithoutContentType(int fileId) => new();
+    public UnsupportedMediaTypeResult SetDescriptionWithoutContentType([FromRoute(Name = "file_id")] int fileId) => new();
 
-    /// <summary>Deletes the file's row and its stored bytes.</summary>
-    [HttpDelete("files/{fileId:int}")]
+    [HttpDelete("files/{file_id:int}")]
+    [EndpointName("deleteFile")]
+    [EndpointSummary("Delete a file")]
+    [EndpointDescription("Deletes the file's row and its stored bytes.")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<DetailResponse>(StatusCodes.Status200OK)]
-    public async Task<DetailResponse> Delete(int fileId, CancellationToken cancellationToken) =>
+    public async Task<DetailResponse> Delete([FromRoute(Name = "file_id")] int fileId, CancellationToken cancellationToken) =>
         await sender.Send(new DeleteMediaFileCommand(fileId), cancellationToken);
 
-    /// <summary>The caller's usage, aggregated by the database.</summary>
     [HttpGet("stats")]
+    [EndpointName("getUploadStats")]
+    [EndpointSummary("Your usage")]
+    [EndpointDescription("Counts and sizes of the signed-in user's files, in total and per persona that holds files.")]
     [ProducesResponseType<UploadStatsDto>(StatusCodes.Status200OK)]
     public async Task<UploadStatsDto> Stats(CancellationToken cancellationToken) =>
         await sender.Send(new GetUploadStatsQuery(), cancellationToken);
@@ -151,6 +193,9 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     public sealed record DescriptionRequest(string? Description);
 
     private const long SmallFormLimit = 64 * 1024;
+
+    private const string UpdateDescriptionText =
+        "Replaces the file's description and advances `updated_at`. The description comes as JSON `{\"description\": ...}`, or as the form field `description` (urlencoded or multipart).";
 
     private async Task<MediaFileDto> Upload(int personaId, MediaType mediaType, CancellationToken cancellationToken)
     {

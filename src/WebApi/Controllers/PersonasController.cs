@@ -14,29 +14,37 @@ namespace PersonaMedia.WebApi.Controllers;
 [Tags("Personas")]
 public sealed class PersonasController(ISender sender) : ApiControllerBase
 {
-    /// <summary>Creates a persona for the signed-in user.</summary>
     [HttpPost]
+    [EndpointName("createPersona")]
+    [EndpointSummary("Create a persona")]
+    [EndpointDescription("Creates a persona of the signed-in user.")]
     [Consumes("application/json")]
     [ProducesResponseType<PersonaDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public async Task<PersonaDto> Create(CreatePersonaCommand command, CancellationToken cancellationToken) =>
-        await sender.Send(command, cancellationToken);
+    public async Task<PersonaDto> Create(PersonaRequest request, CancellationToken cancellationToken) =>
+        await sender.Send(new CreatePersonaCommand(request.Name, request.Description, request.RelationType), cancellationToken);
 
-    /// <summary>The signed-in user's personas.</summary>
     [HttpGet]
+    [EndpointName("listPersonas")]
+    [EndpointSummary("List your personas")]
+    [EndpointDescription("All personas of the signed-in user.")]
     [ProducesResponseType<IReadOnlyList<PersonaDto>>(StatusCodes.Status200OK)]
     public async Task<IReadOnlyList<PersonaDto>> List(CancellationToken cancellationToken) =>
         await sender.Send(new ListPersonasQuery(), cancellationToken);
 
-    /// <summary>One of the signed-in user's personas; another user's is answered 404.</summary>
     [HttpGet("{id:int}")]
+    [EndpointName("getPersona")]
+    [EndpointSummary("Get a persona")]
+    [EndpointDescription("One of the signed-in user's personas; another user's persona is answered 404, like one that does not exist.")]
     [ProducesResponseType<PersonaDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<PersonaDto> Get(int id, CancellationToken cancellationToken) =>
         await sender.Send(new GetPersonaQuery(id), cancellationToken);
 
-    /// <summary>Replaces the persona's name, description and relation type.</summary>
     [HttpPut("{id:int}")]
+    [EndpointName("updatePersona")]
+    [EndpointSummary("Replace a persona")]
+    [EndpointDescription("Replaces the persona's name, description and relation type; a member left out becomes null.")]
     [Consumes("application/json")]
     [ProducesResponseType<PersonaDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -44,13 +52,15 @@ public sealed class PersonasController(ISender sender) : ApiControllerBase
     public async Task<PersonaDto> Update(int id, PersonaRequest request, CancellationToken cancellationToken) =>
         await sender.Send(new UpdatePersonaCommand(id, request.Name, request.Description, request.RelationType), cancellationToken);
 
-    /// <summary>Deletes the persona with all its media files and their stored bytes.</summary>
     [HttpDelete("{id:int}")]
+    [EndpointName("deletePersona")]
+    [EndpointSummary("Delete a persona")]
+    [EndpointDescription("Deletes the persona with all its media files and their stored bytes.")]
     [ProducesResponseType<DetailResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<DetailResponse> Delete(int id, CancellationToken cancellationToken) =>
         await sender.Send(new DeletePersonaCommand(id), cancellationToken);
 
-    /// <summary>The body of a persona update; the id comes from the route, never from here.</summary>
+    /// <summary>The body of a persona create or update; the id comes from the route, never from here.</summary>
     public sealed record PersonaRequest(string? Name, string? Description = null, string? RelationType = null);
 }

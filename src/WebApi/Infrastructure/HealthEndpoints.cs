@@ -15,13 +15,19 @@ internal static class HealthEndpoints
     {
         var health = app.MapGroup("/health").WithTags("Health").AllowAnonymous();
         health.MapGet("", (HealthCheckService checks, HttpContext context) => ReportAsync(checks, context, ready: false))
-            .WithSummary("Whether the service is up.")
+            .WithName("getHealth")
+            .WithSummary("Whether the service is up")
+            .WithDescription("`{\"status\": \"healthy\"}` while the process serves requests; no dependency is asked.")
             .Produces<HealthResponse>();
         health.MapGet("/live", (HealthCheckService checks, HttpContext context) => ReportAsync(checks, context, ready: false))
-            .WithSummary("Liveness: the process serves requests.")
+            .WithName("getLiveness")
+            .WithSummary("Liveness")
+            .WithDescription("Whether the process serves requests; no dependency is asked.")
             .Produces<HealthResponse>();
         health.MapGet("/ready", (HealthCheckService checks, HttpContext context) => ReportAsync(checks, context, ready: true))
-            .WithSummary("Readiness: the database and the file store are reachable.")
+            .WithName("getReadiness")
+            .WithSummary("Readiness")
+            .WithDescription("Whether the database and the file store are reachable, with each check's state; 503 when one is not.")
             .Produces<HealthResponse>()
             .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
     }

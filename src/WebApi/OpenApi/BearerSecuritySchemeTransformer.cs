@@ -2,9 +2,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace PersonaMedia.WebApi.Infrastructure;
+namespace PersonaMedia.WebApi.OpenApi;
 
-/// <summary>Declares the bearer scheme in the OpenAPI document and requires it on every operation that needs a token.</summary>
+/// <summary>
+/// Declares the bearer scheme in the OpenAPI document, and requires it, with its 401, on every
+/// operation that needs a token (and only there: register and login never answer 401 for a token).
+/// </summary>
 internal sealed class BearerSecuritySchemeTransformer : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
     private const string SchemeId = "Bearer";
@@ -33,6 +36,13 @@ internal sealed class BearerSecuritySchemeTransformer : IOpenApiDocumentTransfor
             {
                 [new OpenApiSecuritySchemeReference(SchemeId, context.Document)] = [],
             });
+            operation.Responses ??= [];
+            operation.Responses.TryAdd("401", new OpenApiResponse());
+        }
+        else
+        {
+            // An empty requirement says "no authentication" outright, rather than leaving it unsaid.
+            operation.Security = [new OpenApiSecurityRequirement()];
         }
 
         return Task.CompletedTask;
