@@ -74,6 +74,7 @@ public static class DependencyInjection
             Path.Combine(environment.ContentRootPath, DataFolder)));
         services.AddSingleton<ITokenService, TokenService>();
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
+        services.AddSingleton<IConfusableSkeleton, IcuConfusableSkeleton>();
     }
 
     private static void AddFileStore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)

@@ -74,7 +74,7 @@ WHERE [p].[user_id] = @userId
 ORDER BY [p].[id];
 
 -- UserRepository.FindByEmailAsync
-SELECT TOP(1) [u].[id], [u].[created_at], [u].[email], [u].[full_name], [u].[normalized_email], [u].[normalized_username], [u].[password_hash], [u].[username]
+SELECT TOP(1) [u].[id], [u].[created_at], [u].[email], [u].[full_name], [u].[normalized_email], [u].[normalized_username], [u].[password_hash], [u].[username], [u].[username_skeleton]
 FROM [users] AS [u]
 WHERE [u].[normalized_email] = @normalized;
 
@@ -92,14 +92,12 @@ SELECT CASE
     ELSE CAST(0 AS bit)
 END;
 
--- UserRepository.FindTakenAsync
+-- UserRepository.IsTakenAsync
 SELECT CASE
-    WHEN [u].[normalized_email] = @normalizedEmail THEN CAST(1 AS bit)
+    WHEN EXISTS (
+        SELECT 1
+        FROM [users] AS [u]
+        WHERE [u].[normalized_email] = @normalizedEmail OR [u].[normalized_username] = @normalizedUsername OR [u].[username_skeleton] = @usernameSkeleton) THEN CAST(1 AS bit)
     ELSE CAST(0 AS bit)
-END AS [EmailTaken], CASE
-    WHEN [u].[normalized_username] = @normalizedUsername THEN CAST(1 AS bit)
-    ELSE CAST(0 AS bit)
-END AS [UsernameTaken]
-FROM [users] AS [u]
-WHERE [u].[normalized_email] = @normalizedEmail OR [u].[normalized_username] = @normalizedUsername;
+END;
 

@@ -40,7 +40,7 @@ public class SqlServerQueryTranslationTests
         ("UserRepository.FindByEmailAsync", db => new UserRepository(db).FindByEmailAsync("Ada@Example.com", default)),
         ("UserRepository.FindDtoAsync", db => new UserRepository(db).FindDtoAsync(1, default)),
         ("UserRepository.ExistsAsync", db => new UserRepository(db).ExistsAsync(1, default)),
-        ("UserRepository.FindTakenAsync", db => new UserRepository(db).FindTakenAsync("Ada@Example.com", "ada", default)),
+        ("UserRepository.IsTakenAsync", db => new UserRepository(db).IsTakenAsync("Ada@Example.com", "ada", "ada", default)),
     ];
 
     [Test]
@@ -102,13 +102,14 @@ public class SqlServerQueryTranslationTests
     }
 
     [Test]
-    public async Task Taken_email_and_username_are_decided_by_the_database_collation_in_one_statement()
+    public async Task Taken_email_username_and_skeleton_are_decided_by_the_database_collation_in_one_statement()
     {
-        var commands = await CaptureAsync(db => new UserRepository(db).FindTakenAsync("a@example.com", "a", default));
+        var commands = await CaptureAsync(db => new UserRepository(db).IsTakenAsync("a@example.com", "a", "a", default));
 
         Assert.That(commands, Has.Count.EqualTo(1));
-        Assert.That(commands[0], Does.Contain("CASE").And.Contain("[u].[normalized_email] = @").And.Contain("[u].[normalized_username] = @"),
-            "both flags are computed by SQL Server, under the collation its unique indexes use");
+        Assert.That(commands[0], Does.Contain("[u].[normalized_email] = @").And.Contain("[u].[normalized_username] = @")
+            .And.Contain("[u].[username_skeleton] = @"),
+            "SQL Server compares, under the collation its unique indexes use");
     }
 
     [Test]

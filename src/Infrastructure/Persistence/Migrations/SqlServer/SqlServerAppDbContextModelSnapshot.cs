@@ -191,6 +191,11 @@ namespace PersonaMedia.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(50)")
                         .HasColumnName("username");
 
+                    b.Property<string>("UsernameSkeleton")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("username_skeleton");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedEmail")
@@ -198,6 +203,10 @@ namespace PersonaMedia.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("NormalizedUsername")
                         .IsUnique();
+
+                    b.HasIndex("UsernameSkeleton")
+                        .IsUnique()
+                        .HasFilter("[username_skeleton] IS NOT NULL");
 
                     b.ToTable("users", (string)null);
                 });

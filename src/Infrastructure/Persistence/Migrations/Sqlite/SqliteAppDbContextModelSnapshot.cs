@@ -180,12 +180,20 @@ namespace PersonaMedia.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("username");
 
+                    b.Property<string>("UsernameSkeleton")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("username_skeleton");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedEmail")
                         .IsUnique();
 
                     b.HasIndex("NormalizedUsername")
+                        .IsUnique();
+
+                    b.HasIndex("UsernameSkeleton")
                         .IsUnique();
 
                     b.ToTable("users", (string)null);
