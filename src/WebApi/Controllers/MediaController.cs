@@ -90,10 +90,15 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     public async Task<MediaFileDto> Get([FromRoute(Name = "file_id")] int fileId, CancellationToken cancellationToken) =>
         await sender.Send(new GetMediaFileQuery(fileId), cancellationToken);
 
+    /// <summary>
+    /// The stored bytes, with range requests (206/416) and conditional requests (304, If-Range)
+    /// served; a Range of another unit or several ranges get the whole file (RFC 9110 §14.2).
+    /// </summary>
     [HttpGet("files/{file_id:int}/download")]
     [EndpointName("downloadFile")]
     [EndpointSummary("Download a file's bytes")]
-    [EndpointDescription("The stored bytes with their stored content type. `Range: bytes=a-b` (or `bytes=-n`) gets 206 with `Content-Range`, an unsatisfiable range 416; `If-None-Match` with the current ETag gets 304.")]
+    [EndpointDescription("The stored bytes with their stored content type. `Range: bytes=a-b` (or `bytes=-n`) gets 206 with `Content-Range`, an unsatisfiable range 416; `If-None-Match` with the current ETag gets 304; `If-Range` with another validator, a Range of another unit or several ranges get 200 with the whole file.")]
+    [IgnoreUnsupportedRanges]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status206PartialContent)]
@@ -109,6 +114,8 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     {
         var (file, content) = await sender.Send(new DownloadMediaFileQuery(fileId), cancellationToken);
         Response.Headers.ContentDisposition = ContentDispositions.Attachment(file.OriginalFilename);
+        // The signed-in user's own bytes: their browser may keep them, no shared cache may.
+        Response.Headers.CacheControl = "private";
         return File(
             content,
             file.MimeType,
@@ -116,6 +123,20 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
             entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""),
             enableRangeProcessing: true);
     }
+
+    /// <summary>The download's status and headers without its bytes.</summary>
+    [HttpHead("files/{file_id:int}/download")]
+    [EndpointName("headFile")]
+    [EndpointSummary("A download's headers without its bytes")]
+    [EndpointDescription("The same status and headers as downloadFile (200, 206, 304, 416, 404), without a body.")]
+    [IgnoreUnsupportedRanges]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status206PartialContent)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [ProducesResponseType(StatusCodes.Status416RangeNotSatisfiable)]
+    public Task<FileStreamResult> DownloadHead([FromRoute(Name = "file_id")] int fileId, CancellationToken cancellationToken) =>
+        Download(fileId, cancellationToken);
 
     /// <summary>Changes the description; it comes as a form field (urlencoded or multipart).</summary>
     [HttpPut("files/{file_id:int}")]
