@@ -62,6 +62,7 @@ public static class DependencyInjection
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IPersonaRepository, PersonaRepository>();
         services.AddScoped<IMediaFileRepository, MediaFileRepository>();
+        services.AddScoped<IPendingDeletionRepository, PendingDeletionRepository>();
     }
 
     /// <summary>
@@ -106,12 +107,19 @@ public static class DependencyInjection
             Path.Combine(environment.ContentRootPath, DataFolder)));
         services.AddSingleton<ITokenService, TokenService>();
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
+        services.AddSingleton<IConfusableSkeleton, IcuConfusableSkeleton>();
     }
 
     private static void AddFileStore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var section = configuration.GetSection(StorageOptions.SectionName);
         services.AddValidatedSettings<StorageOptions>(section, o => o.Problems());
+
+        services.AddValidatedSettings<PendingDeletionsOptions>(
+            configuration.GetSection(PendingDeletionsOptions.SectionName), o => o.Problems());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PendingDeletionsRetrier>();
+        services.AddHostedService(sp => sp.GetRequiredService<PendingDeletionsRetrier>());
 
         // The one place where the file store is chosen; an unknown provider is refused at start by the validator.
         switch (StorageOptions.ParseProvider(section[nameof(StorageOptions.Provider)]))

@@ -34,7 +34,11 @@ public static class DependencyInjection
         services.AddScoped<ICurrentUser, CurrentUser>();
 
         services
-            .AddControllers(options => options.Filters.Add<RequestBindingFailureFilter>())
+            .AddControllers(options =>
+            {
+                options.Filters.Add<RequestBindingFailureFilter>();
+                options.Filters.Add<EntityTagResultFilter>();
+            })
             .ConfigureApiBehaviorOptions(options => options.SuppressModelStateInvalidFilter = true)
             .AddJsonOptions(options =>
             {

@@ -32,18 +32,14 @@ builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration, builder.Environment)
     .AddWebApi(builder.Configuration)
-    .AddOperability(builder.Configuration);
+    .AddOperability(builder.Configuration)
+    .AddSecurityHeaders(builder.Configuration);
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.Use((context, next) =>
-{
-    // Browsers must take every answer for the type it declares, downloads above all.
-    context.Response.Headers.XContentTypeOptions = "nosniff";
-    return next(context);
-});
 app.UseCors(PersonaMedia.WebApi.DependencyInjection.CorsPolicy);
 app.UseAuthentication();
 app.UseAuthorization();

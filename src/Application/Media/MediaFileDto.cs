@@ -1,3 +1,4 @@
+using PersonaMedia.Application.Common.Concurrency;
 using PersonaMedia.Domain.Media;
 
 namespace PersonaMedia.Application.Media;
@@ -15,4 +16,4 @@ public sealed record MediaFileDto(
     string? Description,
     string Sha256,
     DateTime CreatedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt) : IVersioned;

@@ -1,3 +1,5 @@
+using PersonaMedia.Application.Common.Concurrency;
+
 namespace PersonaMedia.Application.Personas;
 
 public sealed record PersonaDto(
@@ -7,4 +9,4 @@ public sealed record PersonaDto(
     string? Description,
     string? RelationType,
     DateTime CreatedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt) : IVersioned;

@@ -30,6 +30,8 @@ internal sealed class LocalFileStore : IFileStore
         var path = Resolve(key);
         var folder = Path.GetDirectoryName(path)!;
         var temporary = Path.Combine(folder, $".{Guid.NewGuid():N}{TemporarySuffix}");
+        // Folders this upload brings into being must reach the disk with its name; see CommitAsync.
+        var newFolders = NewFolders(folder);
         FileStream stream;
         for (var attempt = 1; ; attempt++)
         {
@@ -53,7 +55,7 @@ internal sealed class LocalFileStore : IFileStore
             }
         }
 
-        return Task.FromResult<IFileUpload>(new LocalFileUpload(key, path, temporary, stream, _flushToDisk, this));
+        return Task.FromResult<IFileUpload>(new LocalFileUpload(key, path, temporary, stream, _flushToDisk, newFolders, this));
     }
 
     public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken)
@@ -153,6 +155,20 @@ internal sealed class LocalFileStore : IFileStore
         }
     }
 
+    /// <summary>The folders from the root down to <paramref name="folder"/> that do not exist yet, innermost first.</summary>
+    private List<string> NewFolders(string folder)
+    {
+        var missing = new List<string>();
+        for (var current = Path.TrimEndingDirectorySeparator(folder);
+             current.Length >= _root.Length && !Directory.Exists(current);
+             current = Path.GetDirectoryName(current)!)
+        {
+            missing.Add(current);
+        }
+
+        return missing;
+    }
+
     private string ResolveFolder(string prefix)
     {
         ArgumentNullException.ThrowIfNull(prefix);
@@ -178,7 +194,13 @@ internal sealed class LocalFileStore : IFileStore
     }
 
     private sealed class LocalFileUpload(
-        string key, string path, string temporary, FileStream stream, bool flushToDisk, LocalFileStore store) : IFileUpload
+        string key,
+        string path,
+        string temporary,
+        FileStream stream,
+        bool flushToDisk,
+        IReadOnlyList<string> newFolders,
+        LocalFileStore store) : IFileUpload
     {
         private bool _committed;
         private bool _closed;
@@ -207,6 +229,25 @@ internal sealed class LocalFileStore : IFileStore
             if (!ExclusiveMove.TryMove(temporary, path))
             {
                 throw new FileAlreadyExistsException(key);
+            }
+
+            if (flushToDisk)
+            {
+                try
+                {
+                    // The new name, and every folder this upload created, in the folder that holds it.
+                    FolderFlush.Flush(Path.GetDirectoryName(path)!);
+                    foreach (var created in newFolders)
+                    {
+                        FolderFlush.Flush(Path.GetDirectoryName(created)!);
+                    }
+                }
+                catch (IOException)
+                {
+                    // Not durable, so not committed: the caller records no row for it.
+                    File.Delete(path);
+                    throw;
+                }
             }
 
             _committed = true;

@@ -1,4 +1,5 @@
 using System.Text;
+using PersonaMedia.Infrastructure.Settings;
 
 namespace PersonaMedia.Infrastructure.Identity;
 
@@ -26,7 +27,7 @@ public sealed class JwtOptions
 
     /// <summary>
     /// What keeps these settings from working, one sentence each. A further key setting (a list of
-    /// keys, key entropy) adds its own checks here.
+    /// keys) adds its own checks here; every key also passes <see cref="SecretStrength"/>.
     /// </summary>
     public IEnumerable<string> Problems(bool isDevelopment)
     {
@@ -48,6 +49,11 @@ public sealed class JwtOptions
         if (!string.IsNullOrEmpty(SigningKey) && Encoding.UTF8.GetByteCount(SigningKey) is var bytes && bytes < MinimumKeyBytes)
         {
             yield return $"The JWT signing key from Jwt:SigningKey is {bytes} bytes; it must be at least {MinimumKeyBytes} bytes "
+                + "(for example openssl rand -base64 48).";
+        }
+        else if (!string.IsNullOrEmpty(SigningKey) && SecretStrength.Weakness(SigningKey) is { } weakness)
+        {
+            yield return $"The JWT signing key from Jwt:SigningKey {weakness}; set Jwt__SigningKey to a random key "
                 + "(for example openssl rand -base64 48).";
         }
         else if (string.IsNullOrEmpty(SigningKey) && !isDevelopment)

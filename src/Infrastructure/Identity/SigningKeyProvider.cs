@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.IdentityModel.Tokens;
+using PersonaMedia.Infrastructure.Settings;
 
 namespace PersonaMedia.Infrastructure.Identity;
 
@@ -90,6 +91,11 @@ public static class SigningKeyProvider
         {
             throw new InvalidOperationException(
                 $"The JWT signing key from {source} is {bytes.Length} bytes; it must be at least {JwtOptions.MinimumKeyBytes} bytes.");
+        }
+
+        if (SecretStrength.Weakness(key) is { } weakness)
+        {
+            throw new StartupFailureException($"The JWT signing key from {source} {weakness}; replace it with a random key (for example openssl rand -base64 48).");
         }
 
         return new SymmetricSecurityKey(bytes) { KeyId = Convert.ToHexString(SHA256.HashData(bytes), 0, 8) };

@@ -6,6 +6,7 @@ using PersonaMedia.Application.Common.Exceptions;
 using PersonaMedia.Application.Common.Interfaces;
 using PersonaMedia.Domain.Media;
 using PersonaMedia.Domain.Personas;
+using PersonaMedia.Domain.Storage;
 using PersonaMedia.Domain.Users;
 
 namespace PersonaMedia.Infrastructure.Persistence;
@@ -19,6 +20,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<User> Users => Set<User>();
     public DbSet<Persona> Personas => Set<Persona>();
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
+    public DbSet<PendingDeletion> PendingDeletions => Set<PendingDeletion>();
 
     Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) => SaveChangesAsync(cancellationToken);
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using PersonaMedia.Application.Common.Interfaces;
 using PersonaMedia.Infrastructure.Settings;
 
 namespace PersonaMedia.Infrastructure.Persistence;
@@ -36,7 +37,11 @@ public static partial class DatabaseInitialiser
         var started = Stopwatch.GetTimestamp();
         try
         {
-            await MigrateAsync(db, options, logger, cancellationToken);
+            if (await MigrateAsync(db, options, logger, cancellationToken))
+            {
+                await UsernameSkeletonBackfill.RunAsync(
+                    db, scope.ServiceProvider.GetRequiredService<IConfusableSkeleton>(), logger, cancellationToken);
+            }
         }
         catch (Exception ex) when (options.Kind == DatabaseProvider.SqlServer && SqlFailure(ex) is { } sql)
         {
@@ -48,25 +53,28 @@ public static partial class DatabaseInitialiser
         }
     }
 
-    private static async Task MigrateAsync(AppDbContext db, DatabaseOptions options, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>Migrates when asked to; true when the database is now at the model's schema.</summary>
+    private static async Task<bool> MigrateAsync(AppDbContext db, DatabaseOptions options, ILogger logger, CancellationToken cancellationToken)
     {
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToArray();
         if (!options.MigrateOnStartup)
         {
             LogSkipped(logger);
-            return;
+            return pending.Length == 0;
         }
 
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToArray();
         if (pending.Length > 0)
         {
             LogMigrating(logger, pending.Length, pending);
             await db.Database.MigrateAsync(cancellationToken);
         }
+
+        return true;
     }
 
     /// <summary>The SqlException behind a failure, directly or wrapped by the execution strategy's retries.</summary>

@@ -16,6 +16,18 @@ internal sealed class MediaFileRepository(AppDbContext db) : IMediaFileRepositor
     public Task<MediaFile?> FindOwnedAsync(int userId, int fileId, CancellationToken cancellationToken) =>
         db.MediaFiles.FirstOrDefaultAsync(f => f.Id == fileId && f.UserId == userId, cancellationToken);
 
+    public async Task<bool> SaveIfUnchangedAsync(MediaFile file, DateTime expectedUpdatedAt, CancellationToken cancellationToken)
+    {
+        var written = await db.MediaFiles
+            .Where(f => f.Id == file.Id && f.UpdatedAt == expectedUpdatedAt)
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(f => f.Description, file.Description)
+                    .SetProperty(f => f.UpdatedAt, file.UpdatedAt),
+                cancellationToken);
+        return written == 1;
+    }
+
     public Task<MediaFileDto?> FindOwnedDtoAsync(int userId, int fileId, CancellationToken cancellationToken) =>
         Owned(userId).Where(f => f.Id == fileId).ProjectToDto().FirstOrDefaultAsync(cancellationToken);
 

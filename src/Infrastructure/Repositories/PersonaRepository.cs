@@ -52,6 +52,20 @@ internal sealed class PersonaRepository(AppDbContext db) : IPersonaRepository
         return persona;
     }
 
+    public async Task<bool> SaveIfUnchangedAsync(Persona persona, DateTime expectedUpdatedAt, CancellationToken cancellationToken)
+    {
+        var written = await db.Personas
+            .Where(p => p.Id == persona.Id && p.UpdatedAt == expectedUpdatedAt)
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(p => p.Name, persona.Name)
+                    .SetProperty(p => p.Description, persona.Description)
+                    .SetProperty(p => p.RelationType, persona.RelationType)
+                    .SetProperty(p => p.UpdatedAt, persona.UpdatedAt),
+                cancellationToken);
+        return written == 1;
+    }
+
     public async Task<bool> ExistsOwnedAsync(int userId, int personaId, CancellationToken cancellationToken)
     {
         if (_seenOwned == (userId, personaId))

@@ -12,7 +12,7 @@ internal sealed class UserRepository(AppDbContext db) : IUserRepository
 
     public Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken)
     {
-        var normalized = User.Normalize(email);
+        var normalized = EmailAddress.Normalize(email);
         return db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
     }
 
@@ -27,20 +27,16 @@ internal sealed class UserRepository(AppDbContext db) : IUserRepository
 
     /// <summary>
     /// One statement, and the database itself compares: under SQL Server's default case-insensitive
-    /// collation it may find rows equal that an ordinal comparison here would not (the normalized
-    /// values are upper-cased already, so case never differs, but a linguistic collation may also
-    /// equate, say, "ß" and "SS"). The same collation governs the unique indexes, so whatever the
-    /// database calls taken here, its index would refuse too, and the answer names the right field.
+    /// collation it may find rows equal that an ordinal comparison here would not (a linguistic
+    /// collation may also equate, say, "ß" and "SS"). The same collation governs the unique indexes,
+    /// so whatever the database calls taken here, its index would refuse too.
     /// </summary>
-    public async Task<(bool EmailTaken, bool UsernameTaken)> FindTakenAsync(
-        string email, string username, CancellationToken cancellationToken)
+    public Task<bool> IsTakenAsync(string email, string username, string usernameSkeleton, CancellationToken cancellationToken)
     {
-        var normalizedEmail = User.Normalize(email);
-        var normalizedUsername = User.Normalize(username);
-        var clashes = await db.Users.AsNoTracking()
-            .Where(u => u.NormalizedEmail == normalizedEmail || u.NormalizedUsername == normalizedUsername)
-            .Select(u => new { EmailTaken = u.NormalizedEmail == normalizedEmail, UsernameTaken = u.NormalizedUsername == normalizedUsername })
-            .ToListAsync(cancellationToken);
-        return (clashes.Exists(c => c.EmailTaken), clashes.Exists(c => c.UsernameTaken));
+        var normalizedEmail = EmailAddress.Normalize(email);
+        var normalizedUsername = UsernameRules.Normalize(username);
+        return db.Users.AsNoTracking().AnyAsync(
+            u => u.NormalizedEmail == normalizedEmail || u.NormalizedUsername == normalizedUsername || u.UsernameSkeleton == usernameSkeleton,
+            cancellationToken);
     }
 }

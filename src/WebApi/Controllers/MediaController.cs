@@ -91,13 +91,19 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     [EndpointDescription("The media file's information (not its bytes; see downloadFile).")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<MediaFileDto>(StatusCodes.Status200OK)]
+    [ResponseHeader("ETag", "The strong entity tag of this version; send it back in `If-Match` to update only this version.", StatusCodes.Status200OK)]
     public async Task<MediaFileDto> Get([FromRoute(Name = "file_id")] int fileId, CancellationToken cancellationToken) =>
         await sender.Send(new GetMediaFileQuery(fileId), cancellationToken);
 
+    /// <summary>
+    /// The stored bytes, with range requests (206/416) and conditional requests (304, If-Range)
+    /// served; a Range of another unit or several ranges get the whole file (RFC 9110 §14.2).
+    /// </summary>
     [HttpGet("files/{file_id:int}/download")]
     [EndpointName("downloadFile")]
     [EndpointSummary("Download a file's bytes")]
-    [EndpointDescription("The stored bytes with their stored content type. `Range: bytes=a-b` (or `bytes=-n`) gets 206 with `Content-Range`, an unsatisfiable range 416; `If-None-Match` with the current ETag gets 304.")]
+    [EndpointDescription("The stored bytes with their stored content type. `Range: bytes=a-b` (or `bytes=-n`) gets 206 with `Content-Range`, an unsatisfiable range 416; `If-None-Match` with the current ETag gets 304; `If-Range` with another validator, a Range of another unit or several ranges get 200 with the whole file.")]
+    [IgnoreUnsupportedRanges]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status206PartialContent)]
@@ -113,6 +119,8 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     {
         var (file, content) = await sender.Send(new DownloadMediaFileQuery(fileId), cancellationToken);
         Response.Headers.ContentDisposition = ContentDispositions.Attachment(file.OriginalFilename);
+        // The signed-in user's own bytes: their browser may keep them, no shared cache may.
+        Response.Headers.CacheControl = "private";
         return File(
             content,
             file.MimeType,
@@ -120,6 +128,20 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
             entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""),
             enableRangeProcessing: true);
     }
+
+    /// <summary>The download's status and headers without its bytes.</summary>
+    [HttpHead("files/{file_id:int}/download")]
+    [EndpointName("headFile")]
+    [EndpointSummary("A download's headers without its bytes")]
+    [EndpointDescription("The same status and headers as downloadFile (200, 206, 304, 416, 404), without a body.")]
+    [IgnoreUnsupportedRanges]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status206PartialContent)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [ProducesResponseType(StatusCodes.Status416RangeNotSatisfiable)]
+    public Task<FileStreamResult> DownloadHead([FromRoute(Name = "file_id")] int fileId, CancellationToken cancellationToken) =>
+        Download(fileId, cancellationToken);
 
     /// <summary>Changes the description; it comes as a form field (urlencoded or multipart).</summary>
     [HttpPut("files/{file_id:int}")]
@@ -131,9 +153,11 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     [RequestSizeLimit(SmallFormLimit)]
     [ProducesResponseType<MediaFileDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
+    [ResponseHeader("ETag", "The strong entity tag of this version; send it back in `If-Match` to update only this version.", StatusCodes.Status200OK)]
     public async Task<MediaFileDto> SetDescriptionFromForm(
         [FromRoute(Name = "file_id")] int fileId, [FromForm(Name = "description")] string? description, CancellationToken cancellationToken) =>
-        await sender.Send(new UpdateMediaDescriptionCommand(fileId, description), cancellationToken);
+        await sender.Send(new UpdateMediaDescriptionCommand(fileId, description, EntityTags.IfMatchOf(Request)), cancellationToken);
 
     /// <summary>Changes the description; it comes as JSON <c>{"description": ...}</c>.</summary>
     [HttpPut("files/{file_id:int}")]
@@ -144,9 +168,11 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     [RequestSizeLimit(SmallFormLimit)]
     [ProducesResponseType<MediaFileDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
+    [ResponseHeader("ETag", "The strong entity tag of this version; send it back in `If-Match` to update only this version.", StatusCodes.Status200OK)]
     public async Task<MediaFileDto> SetDescriptionFromJson(
         [FromRoute(Name = "file_id")] int fileId, DescriptionRequest request, CancellationToken cancellationToken) =>
-        await sender.Send(new UpdateMediaDescriptionCommand(fileId, request.Description), cancellationToken);
+        await sender.Send(new UpdateMediaDescriptionCommand(fileId, request.Description, EntityTags.IfMatchOf(Request)), cancellationToken);
 
     /// <summary>
     /// A PUT without a Content-Type: MVC finds both actions above equally fit for such a request and
@@ -179,7 +205,7 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     private const long SmallFormLimit = 64 * 1024;
 
     private const string UpdateDescriptionText =
-        "Replaces the file's description and advances `updated_at`. The description comes as JSON `{\"description\": ...}`, or as the form field `description` (urlencoded or multipart).";
+        "Replaces the file's description and advances `updated_at`. The description comes as JSON `{\"description\": ...}`, or as the form field `description` (urlencoded or multipart). With If-Match, only if the file is still the version of that ETag (412 otherwise).";
 
     private async Task<MediaFileDto> Upload(int personaId, MediaType mediaType, CancellationToken cancellationToken)
     {

@@ -41,6 +41,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(
             AuthenticationFailedException => Problem(StatusCodes.Status401Unauthorized, exception.Message),
             NotFoundException => Problem(StatusCodes.Status404NotFound, exception.Message),
             ConflictException => Problem(StatusCodes.Status409Conflict, exception.Message),
+            PreconditionFailedException => Problem(StatusCodes.Status412PreconditionFailed, exception.Message),
             PayloadTooLargeException => Problem(StatusCodes.Status413PayloadTooLarge, exception.Message),
             BadHttpRequestException bad => Problem(bad.StatusCode, DetailOf(bad)),
             _ => null,

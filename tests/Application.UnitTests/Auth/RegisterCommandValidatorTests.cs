@@ -40,20 +40,38 @@ public class RegisterCommandValidatorTests
         ValidationAssert.OnlyFieldFails(_validator.Validate(Valid() with { Email = email }), "email");
     }
 
+    [TestCase("a\r\nb@example.com")]
+    [TestCase("<script>@example.com")]
+    [TestCase("a b@example.com")]
+    [TestCase("ab@example")]
+    public void Email_with_line_breaks_spaces_brackets_or_no_full_domain_is_refused(string email)
+    {
+        ValidationAssert.OnlyFieldFails(_validator.Validate(Valid() with { Email = email }), "email");
+    }
+
     [Test]
     public void Email_of_254_characters_passes()
     {
-        var email = new string('a', 254 - Domain.Length) + Domain;
-
-        ValidationAssert.Passes(_validator.Validate(Valid() with { Email = email }));
+        ValidationAssert.Passes(_validator.Validate(Valid() with { Email = LongEmail(254) }));
     }
 
     [Test]
     public void Email_of_255_characters_is_refused()
     {
-        var email = new string('a', 255 - Domain.Length) + Domain;
+        ValidationAssert.OnlyFieldFails(_validator.Validate(Valid() with { Email = LongEmail(255) }), "email");
+    }
 
-        ValidationAssert.OnlyFieldFails(_validator.Validate(Valid() with { Email = email }), "email");
+    [Test]
+    public void A_local_part_of_65_bytes_is_refused()
+    {
+        ValidationAssert.OnlyFieldFails(_validator.Validate(Valid() with { Email = new string('a', 65) + Domain }), "email");
+    }
+
+    /// <summary>A 64-character local part (the most allowed) and a domain of labels no longer than 63.</summary>
+    private static string LongEmail(int length)
+    {
+        var domain = $"{new string('b', 63)}.{new string('c', 63)}.{new string('d', length - 64 - 1 - 63 - 1 - 63 - 1 - 4)}.com";
+        return new string('a', 64) + "@" + domain;
     }
 
     [TestCase(null)]
@@ -74,6 +92,8 @@ public class RegisterCommandValidatorTests
     [TestCase("ali\nce")]
     [TestCase("alice\0")]
     [TestCase("\u001balice")]
+    [TestCase("alice\u200B")]
+    [TestCase("\u202Eecila")]
     public void Username_with_control_characters_is_refused(string username)
     {
         ValidationAssert.OnlyFieldFails(_validator.Validate(Valid() with { Username = username }), "username");

@@ -13,7 +13,7 @@ internal sealed class FakeUserRepository : IUserRepository
     public void Add(User user) => Users.Add(user);
 
     public Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken) =>
-        Task.FromResult(Users.Find(u => u.NormalizedEmail == User.Normalize(email)));
+        Task.FromResult(Users.Find(u => u.NormalizedEmail == EmailAddress.Normalize(email)));
 
     public Task<UserDto?> FindDtoAsync(int id, CancellationToken cancellationToken) =>
         Task.FromResult(Users.Where(u => u.Id == id).Select(u => new UserDto(u.Id, u.Email, u.Username, u.FullName, u.CreatedAt)).FirstOrDefault());
@@ -21,10 +21,16 @@ internal sealed class FakeUserRepository : IUserRepository
     public Task<bool> ExistsAsync(int id, CancellationToken cancellationToken) =>
         Task.FromResult(Users.Exists(u => u.Id == id));
 
-    public Task<(bool EmailTaken, bool UsernameTaken)> FindTakenAsync(string email, string username, CancellationToken cancellationToken) =>
-        Task.FromResult((
-            Users.Exists(u => u.NormalizedEmail == User.Normalize(email)),
-            Users.Exists(u => u.NormalizedUsername == User.Normalize(username))));
+    public Task<bool> IsTakenAsync(string email, string username, string usernameSkeleton, CancellationToken cancellationToken) =>
+        Task.FromResult(Users.Exists(u => u.NormalizedEmail == EmailAddress.Normalize(email)
+            || u.NormalizedUsername == UsernameRules.Normalize(username)
+            || u.UsernameSkeleton == usernameSkeleton));
+}
+
+/// <summary>A stand-in for TR39: lower case, with the one look-alike the tests use (Cyrillic а for Latin a).</summary>
+internal sealed class FakeConfusableSkeleton : IConfusableSkeleton
+{
+    public string Compute(string username) => username.ToLowerInvariant().Replace('\u0430', 'a');
 }
 
 /// <summary>Records every verification, so tests can see that work was done even for an unknown user.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using PersonaMedia.Infrastructure.Identity;
+using PersonaMedia.Infrastructure.Settings;
 
 namespace PersonaMedia.Infrastructure.IntegrationTests.Identity;
 
@@ -20,7 +21,7 @@ public class SigningKeyProviderTests
     [TestCase(false)]
     public void A_configured_key_is_used_as_is_and_nothing_is_written(bool isDevelopment)
     {
-        var configured = new string('k', 32);
+        const string configured = "k7Qm2xV9pL4sT8wB3nR6yH1cF5jD0gZa";
 
         var key = SigningKeyProvider.Resolve(new JwtOptions { SigningKey = configured }, isDevelopment, _dataDirectory);
 
@@ -58,9 +59,31 @@ public class SigningKeyProviderTests
     public void Bytes_not_characters_are_counted()
     {
         // 16 two-byte characters are 32 bytes: enough for HS256.
-        var key = SigningKeyProvider.Resolve(new JwtOptions { SigningKey = new string('é', 16) }, false, _dataDirectory);
+        var key = SigningKeyProvider.Resolve(new JwtOptions { SigningKey = "àáâãäåæçèéêëìíîï" }, false, _dataDirectory);
 
         Assert.That(key.Key, Has.Length.EqualTo(32));
+    }
+
+    [TestCase(SecretStrength.EnvExamplePlaceholder, "placeholder")]
+    [TestCase("please-CHANGEME-before-going-live-0123456789", "placeholder")]
+    [TestCase("kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk", "one character repeated")]
+    [TestCase("a random key with spaces in it, 0123456789", "whitespace")]
+    [TestCase("Zx4k7Qm2xV9pL4sT8wB3nR6yH1cF5jD0gZa\n", "whitespace")]
+    [TestCase("abababababababababababababababab9876", "distinct bytes")]
+    [TestCase("0123456789abcdef0123456789abcdef", "repeats one sequence of 16 bytes")]
+    public void A_key_that_is_not_secret_is_refused_saying_why(string configured, string reason)
+    {
+        var error = Assert.Throws<StartupFailureException>(
+            () => SigningKeyProvider.Resolve(new JwtOptions { SigningKey = configured }, true, _dataDirectory));
+
+        Assert.That(error.Message, Does.Contain("Jwt:SigningKey").And.Contain(reason).And.Contain("openssl rand"));
+    }
+
+    [TestCase("3f9a1c07d2b84e6f95a0c3d71b28e4f6a9c05d3e1f7b2a84c6d09e3f5a1b7c2d")]
+    [TestCase("mJ1x0S8vYq3Hc7kRf2NwTb5LpA9eGu4ZiD6oKs+Ew/hQ=")]
+    public void Random_keys_in_hex_or_base64_pass(string configured)
+    {
+        Assert.That(SigningKeyProvider.Resolve(new JwtOptions { SigningKey = configured }, false, _dataDirectory).Key, Has.Length.EqualTo(configured.Length));
     }
 
     [Test]

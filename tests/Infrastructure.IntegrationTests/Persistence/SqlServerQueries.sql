@@ -28,6 +28,13 @@ WHERE [m].[user_id] = @userId AND [m].[persona_id] = @personaId AND [m].[media_t
 ORDER BY [m].[created_at] DESC, [m].[id] DESC
 OFFSET @p ROWS FETCH NEXT @p4 ROWS ONLY;
 
+-- MediaFileRepository.SaveIfUnchangedAsync
+UPDATE [m]
+SET [m].[description] = @p,
+    [m].[updated_at] = @p3
+FROM [media_files] AS [m]
+WHERE [m].[id] = @file_Id AND [m].[updated_at] = @expectedUpdatedAt;
+
 -- MediaFileRepository.ListStorageKeysOfPersonaAsync
 SELECT [m].[file_name]
 FROM [media_files] AS [m]
@@ -48,6 +55,15 @@ WHERE [p].[id] = @personaId AND [p].[user_id] = @userId;
 SELECT TOP(1) [p].[id], [p].[user_id], [p].[name], [p].[description], [p].[relation_type], [p].[created_at], [p].[updated_at]
 FROM [personas] AS [p]
 WHERE [p].[user_id] = @userId AND [p].[id] = @personaId;
+
+-- PersonaRepository.SaveIfUnchangedAsync
+UPDATE [p]
+SET [p].[name] = @p,
+    [p].[description] = NULL,
+    [p].[relation_type] = @p4,
+    [p].[updated_at] = @p5
+FROM [personas] AS [p]
+WHERE [p].[id] = @persona_Id AND [p].[updated_at] = @expectedUpdatedAt;
 
 -- PersonaRepository.ExistsOwnedAsync
 SELECT CASE
@@ -73,8 +89,18 @@ FROM [personas] AS [p]
 WHERE [p].[user_id] = @userId
 ORDER BY [p].[id];
 
+-- PendingDeletionRepository.ListDueAsync
+SELECT TOP(@p) [p].[id], [p].[attempts], [p].[created_at], [p].[key], [p].[last_error], [p].[next_attempt_at]
+FROM [pending_deletions] AS [p]
+WHERE [p].[next_attempt_at] <= @now
+ORDER BY [p].[next_attempt_at], [p].[id];
+
+-- PendingDeletionRepository.CountAsync
+SELECT COUNT(*)
+FROM [pending_deletions] AS [p];
+
 -- UserRepository.FindByEmailAsync
-SELECT TOP(1) [u].[id], [u].[created_at], [u].[email], [u].[full_name], [u].[normalized_email], [u].[normalized_username], [u].[password_hash], [u].[username]
+SELECT TOP(1) [u].[id], [u].[created_at], [u].[email], [u].[full_name], [u].[normalized_email], [u].[normalized_username], [u].[password_hash], [u].[username], [u].[username_skeleton]
 FROM [users] AS [u]
 WHERE [u].[normalized_email] = @normalized;
 
@@ -92,14 +118,12 @@ SELECT CASE
     ELSE CAST(0 AS bit)
 END;
 
--- UserRepository.FindTakenAsync
+-- UserRepository.IsTakenAsync
 SELECT CASE
-    WHEN [u].[normalized_email] = @normalizedEmail THEN CAST(1 AS bit)
+    WHEN EXISTS (
+        SELECT 1
+        FROM [users] AS [u]
+        WHERE [u].[normalized_email] = @normalizedEmail OR [u].[normalized_username] = @normalizedUsername OR [u].[username_skeleton] = @usernameSkeleton) THEN CAST(1 AS bit)
     ELSE CAST(0 AS bit)
-END AS [EmailTaken], CASE
-    WHEN [u].[normalized_username] = @normalizedUsername THEN CAST(1 AS bit)
-    ELSE CAST(0 AS bit)
-END AS [UsernameTaken]
-FROM [users] AS [u]
-WHERE [u].[normalized_email] = @normalizedEmail OR [u].[normalized_username] = @normalizedUsername;
+END;
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using PersonaMedia.Application.Common.Interfaces;
 using PersonaMedia.Domain.Media;
+using PersonaMedia.Domain.Personas;
 using PersonaMedia.Infrastructure.Persistence;
 using PersonaMedia.Infrastructure.Repositories;
 
@@ -30,18 +31,32 @@ public class SqlServerQueryTranslationTests
         ("MediaFileRepository.FindOwnedDtoAsync", db => new MediaFileRepository(db).FindOwnedDtoAsync(1, 2, default)),
         ("MediaFileRepository.ListByPersonaAsync (all types)", db => new MediaFileRepository(db).ListByPersonaAsync(1, 2, null, 20, 0, default)),
         ("MediaFileRepository.ListByPersonaAsync (one type)", db => new MediaFileRepository(db).ListByPersonaAsync(1, 2, MediaType.Video, 20, 0, default)),
+        ("MediaFileRepository.SaveIfUnchangedAsync", db => new MediaFileRepository(db).SaveIfUnchangedAsync(AFile(), Earlier, default)),
         ("MediaFileRepository.ListStorageKeysOfPersonaAsync", db => new MediaFileRepository(db).ListStorageKeysOfPersonaAsync(1, 2, default)),
         ("MediaFileRepository.GetUsageAsync", db => new MediaFileRepository(db).GetUsageAsync(1, default)),
         ("PersonaRepository.FindOwnedAsync", db => new PersonaRepository(db).FindOwnedAsync(1, 2, default)),
         ("PersonaRepository.FindOwnedDtoAsync", db => new PersonaRepository(db).FindOwnedDtoAsync(1, 2, default)),
+        ("PersonaRepository.SaveIfUnchangedAsync", db => new PersonaRepository(db).SaveIfUnchangedAsync(APersona(), Earlier, default)),
         ("PersonaRepository.ExistsOwnedAsync", db => new PersonaRepository(db).ExistsOwnedAsync(1, 2, default)),
         ("PersonaRepository.StillExistsAsync", db => new PersonaRepository(db).StillExistsAsync(1, 2, default)),
         ("PersonaRepository.ListOwnedAsync", db => new PersonaRepository(db).ListOwnedAsync(1, default)),
+        ("PendingDeletionRepository.ListDueAsync", db => new PendingDeletionRepository(db).ListDueAsync(Earlier, 100, default)),
+        ("PendingDeletionRepository.CountAsync", db => new PendingDeletionRepository(db).CountAsync(default)),
         ("UserRepository.FindByEmailAsync", db => new UserRepository(db).FindByEmailAsync("Ada@Example.com", default)),
         ("UserRepository.FindDtoAsync", db => new UserRepository(db).FindDtoAsync(1, default)),
         ("UserRepository.ExistsAsync", db => new UserRepository(db).ExistsAsync(1, default)),
-        ("UserRepository.FindTakenAsync", db => new UserRepository(db).FindTakenAsync("Ada@Example.com", "ada", default)),
+        ("UserRepository.IsTakenAsync", db => new UserRepository(db).IsTakenAsync("Ada@Example.com", "ada", "ada", default)),
     ];
+
+    private static readonly DateTime Earlier = new(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+
+    [Test]
+    public async Task A_conditional_update_checks_the_version_in_the_same_statement_that_writes()
+    {
+        var commands = await CaptureAsync(db => new PersonaRepository(db).SaveIfUnchangedAsync(APersona(), Earlier, default));
+
+        Assert.That(commands.Single(), Does.StartWith("UPDATE [p]").And.Contain("WHERE [p].[id] = @").And.Contain("[p].[updated_at] = @"));
+    }
 
     [Test]
     public async Task Every_repository_query_translates_to_the_reviewed_sql()
@@ -74,7 +89,7 @@ public class SqlServerQueryTranslationTests
     public void Every_repository_read_is_in_the_snapshot()
     {
         var covered = Reads.Select(r => r.Name.Split(' ')[0]).ToHashSet();
-        var reads = new[] { typeof(IMediaFileRepository), typeof(IPersonaRepository), typeof(IUserRepository) }
+        var reads = new[] { typeof(IMediaFileRepository), typeof(IPersonaRepository), typeof(IUserRepository), typeof(IPendingDeletionRepository) }
             .SelectMany(port => port.GetMethods().Where(m => typeof(Task).IsAssignableFrom(m.ReturnType))
                 .Select(m => $"{port.Name[1..]}.{m.Name}"));
 
@@ -102,13 +117,14 @@ public class SqlServerQueryTranslationTests
     }
 
     [Test]
-    public async Task Taken_email_and_username_are_decided_by_the_database_collation_in_one_statement()
+    public async Task Taken_email_username_and_skeleton_are_decided_by_the_database_collation_in_one_statement()
     {
-        var commands = await CaptureAsync(db => new UserRepository(db).FindTakenAsync("a@example.com", "a", default));
+        var commands = await CaptureAsync(db => new UserRepository(db).IsTakenAsync("a@example.com", "a", "a", default));
 
         Assert.That(commands, Has.Count.EqualTo(1));
-        Assert.That(commands[0], Does.Contain("CASE").And.Contain("[u].[normalized_email] = @").And.Contain("[u].[normalized_username] = @"),
-            "both flags are computed by SQL Server, under the collation its unique indexes use");
+        Assert.That(commands[0], Does.Contain("[u].[normalized_email] = @").And.Contain("[u].[normalized_username] = @")
+            .And.Contain("[u].[username_skeleton] = @"),
+            "SQL Server compares, under the collation its unique indexes use");
     }
 
     [Test]
@@ -151,6 +167,11 @@ public class SqlServerQueryTranslationTests
         Assert.That(columns.Select(c => c.Name), Does.Contain("media_files.created_at").And.Contain("personas.updated_at"));
         Assert.That(columns.Select(c => c.Type), Is.All.EqualTo("datetime2"), string.Join(", ", columns));
     }
+
+    private static Persona APersona() => Persona.Create(1, "Grace", null, "friend", Earlier.AddMinutes(1));
+
+    private static MediaFile AFile() => MediaFile.Create(
+        1, 2, "0123456789abcdef0123456789abcdef.jpg", "a.jpg", MediaFormat.Jpeg, 10, new string('a', 64), "d", Earlier.AddMinutes(1));
 
     /// <summary>The commands a repository call sends to SQL Server, captured without opening a connection.</summary>
     private static async Task<List<string>> CaptureAsync(Func<AppDbContext, Task> run)
@@ -200,6 +221,13 @@ public class SqlServerQueryTranslationTests
         {
             Commands.Add(command.CommandText);
             return ValueTask.FromResult(InterceptionResult<DbDataReader>.SuppressWithResult(Answer(command.CommandText)));
+        }
+
+        public ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Commands.Add(command.CommandText);
+            return ValueTask.FromResult(InterceptionResult<int>.SuppressWithResult(0));
         }
 
         private static DataTableReader Answer(string sql)

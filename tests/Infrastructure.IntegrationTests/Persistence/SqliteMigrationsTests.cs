@@ -150,7 +150,7 @@ public class SqliteMigrationsTests
 
     private static User NewUser(string email, string username)
     {
-        var user = User.Register(email, username, null, "hash", Now);
+        var user = User.Register(email, username, username.ToLowerInvariant(), null, "hash", Now);
         return user;
     }
 

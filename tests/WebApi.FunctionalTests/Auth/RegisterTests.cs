@@ -103,6 +103,100 @@ public class RegisterTests(TestEnvironment environment) : FunctionalTestBase(env
         Assert.That(await App.QueryAsync(db => db.Users.CountAsync()), Is.EqualTo(1));
     }
 
+    [TestCase("BOB@example.com", "other", TestName = "{m}(email)")]
+    [TestCase("other@example.com", "Bob", TestName = "{m}(username)")]
+    [TestCase("BOB@example.com", "bob", TestName = "{m}(both)")]
+    public async Task Every_clash_gets_the_same_answer_so_sign_up_does_not_tell_who_has_an_account(string email, string username)
+    {
+        await App.CreateUserAsync("bob");
+
+        var response = await App.CreateClient().PostAsJsonAsync("/auth/register", Registration(email, username));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict);
+        Assert.That(ProblemAssert.Detail(problem), Is.EqualTo("Email or username already registered"));
+    }
+
+    [TestCase("\u212Aate", TestName = "{m}(Kelvin sign)")]
+    [TestCase("ｋａｔｅ", TestName = "{m}(fullwidth)")]
+    [TestCase("KATE", TestName = "{m}(upper case)")]
+    [TestCase("k\u0430te", TestName = "{m}(Cyrillic a)")]
+    [TestCase("kat\u0435", TestName = "{m}(Cyrillic e)")]
+    public async Task A_look_alike_of_a_taken_username_is_taken_too(string lookAlike)
+    {
+        await App.CreateUserAsync("kate");
+
+        var response = await App.CreateClient().PostAsJsonAsync("/auth/register", Registration("other@example.com", lookAlike));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict);
+        Assert.That(ProblemAssert.Detail(problem), Is.EqualTo("Email or username already registered"));
+        Assert.That(await App.QueryAsync(db => db.Users.CountAsync()), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_dotless_i_is_a_look_alike_of_an_i()
+    {
+        await App.CreateUserAsync("alice");
+
+        var response = await App.CreateClient().PostAsJsonAsync("/auth/register", Registration("other@example.com", "al\u0131ce"));
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict);
+    }
+
+    [Test]
+    public async Task A_fullwidth_username_is_stored_as_the_plain_letters_it_shows()
+    {
+        var response = await App.CreateClient().PostAsJsonAsync("/auth/register", Registration("zoe@example.com", "ｚｏｅ\u212A"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var user = await App.QueryAsync(db => db.Users.SingleAsync());
+        Assert.Multiple(() =>
+        {
+            Assert.That(user.Username, Is.EqualTo("zoeK"));
+            Assert.That(user.UsernameSkeleton, Is.Not.Null.And.Not.Empty);
+        });
+    }
+
+    [TestCase("alice\u200B", TestName = "{m}(trailing zero-width space)")]
+    [TestCase("\u202Eecila", TestName = "{m}(leading RLO)")]
+    [TestCase("al\u200Dice", TestName = "{m}(zero-width joiner)")]
+    [TestCase("ali\u00ADce", TestName = "{m}(soft hyphen)")]
+    public async Task A_username_with_invisible_or_direction_characters_is_refused(string username)
+    {
+        var response = await App.CreateClient().PostAsJsonAsync("/auth/register", Registration("alice@example.com", username));
+
+        await ProblemAssert.IsValidationProblemAsync(response, "username");
+        Assert.That(await App.QueryAsync(db => db.Users.CountAsync()), Is.Zero);
+    }
+
+    [TestCase("alice@example.com\r\nBcc: all@example.com", TestName = "{m}(CR LF)")]
+    [TestCase("<script>alert(1)</script>@example.com", TestName = "{m}(script tag)")]
+    [TestCase("alice smith@example.com", TestName = "{m}(space)")]
+    [TestCase("Alice <alice@example.com>", TestName = "{m}(display name)")]
+    public async Task An_email_that_is_not_a_plain_address_is_refused(string email)
+    {
+        var response = await App.CreateClient().PostAsJsonAsync("/auth/register", Registration(email));
+
+        await ProblemAssert.IsValidationProblemAsync(response, "email");
+        Assert.That(await App.QueryAsync(db => db.Users.CountAsync()), Is.Zero);
+    }
+
+    [Test]
+    public async Task An_international_domain_is_one_address_in_unicode_or_punycode_and_signs_in_either_way()
+    {
+        var first = await App.CreateClient().PostAsJsonAsync("/auth/register", Registration("Hans@BÜCHER.example", "hans"));
+        var again = await App.CreateClient().PostAsJsonAsync("/auth/register", Registration("hans@xn--bcher-kva.example", "hans2"));
+        var login = await App.CreateClient().PostAsJsonAsync("/auth/login", new { email = "HANS@xn--BCHER-kva.example", password = TestApp.Password });
+
+        var stored = await App.QueryAsync(db => db.Users.Select(u => u.Email).SingleAsync());
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(stored, Is.EqualTo("Hans@bücher.example"));
+        });
+    }
+
     [Test]
     public async Task Concurrent_registrations_of_one_email_let_exactly_one_win()
     {
@@ -137,12 +231,13 @@ public class RegisterTests(TestEnvironment environment) : FunctionalTestBase(env
 
         // Bypasses the handler's check: only the unique indexes stand in the way.
         await Assert.ThrowsAsync<UniqueConstraintException>(() => InsertAsync("ERIN@example.com", "someone"));
-        await Assert.ThrowsAsync<UniqueConstraintException>(() => InsertAsync("someone@example.com", "Erin"));
+        await Assert.ThrowsAsync<UniqueConstraintException>(() => InsertAsync("someone@example.com", "Erin", skeleton: "not-erin"));
+        await Assert.ThrowsAsync<UniqueConstraintException>(() => InsertAsync("someone@example.com", "Εrin", skeleton: "erin"));
     }
 
-    private Task<int> InsertAsync(string email, string username) => App.QueryAsync(async db =>
+    private Task<int> InsertAsync(string email, string username, string? skeleton = null) => App.QueryAsync(async db =>
     {
-        var user = User.Register(email, username, null, "not-a-real-hash", DateTime.UtcNow);
+        var user = User.Register(email, username, skeleton ?? username.ToLowerInvariant(), null, "not-a-real-hash", DateTime.UtcNow);
         db.Users.Add(user);
         return await db.SaveChangesAsync();
     });

@@ -86,6 +86,86 @@ public class RaceTests(TestEnvironment environment) : FunctionalTestBase(environ
     }
 
     [Test]
+    public async Task Two_persona_puts_from_one_version_answer_200_then_412_and_the_first_write_stays()
+    {
+        var personaId = await _user.CreatePersonaAsync();
+        string etag;
+        using (var read = await _client.GetAsync($"/personas/{personaId}"))
+        {
+            etag = read.Headers.ETag!.ToString();
+        }
+
+        var pause = _interleavings.AfterPersonaRead = new Pause();
+        var late = _client.SendAsync(ConditionalPut($"/personas/{personaId}", new { name = "Late" }, etag));
+        await pause.Reached;
+        _interleavings.AfterPersonaRead = null;
+        using (var first = await _client.SendAsync(ConditionalPut($"/personas/{personaId}", new { name = "First" }, etag)))
+        {
+            Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+
+        pause.Release();
+        using var response = await late;
+
+        // The late PUT checked its If-Match against what it read, before the first wrote; the
+        // database's own check in the UPDATE still refuses it.
+        await response.AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        Assert.That(await App.QueryAsync(db => db.Personas.Select(p => p.Name).SingleAsync()), Is.EqualTo("First"));
+    }
+
+    [Test]
+    public async Task Two_file_puts_from_one_version_answer_200_then_412_and_the_first_write_stays()
+    {
+        var fileId = await UploadAsync();
+        string etag;
+        using (var read = await _client.GetAsync($"/upload/files/{fileId}"))
+        {
+            etag = read.Headers.ETag!.ToString();
+        }
+
+        var pause = _interleavings.AfterFileRead = new Pause();
+        var late = _client.SendAsync(ConditionalPut($"/upload/files/{fileId}", new { description = "late" }, etag));
+        await pause.Reached;
+        _interleavings.AfterFileRead = null;
+        using (var first = await _client.SendAsync(ConditionalPut($"/upload/files/{fileId}", new { description = "first" }, etag)))
+        {
+            Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+
+        pause.Release();
+        using var response = await late;
+
+        await response.AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        Assert.That(await App.QueryAsync(db => db.MediaFiles.Select(f => f.Description).SingleAsync()), Is.EqualTo("first"));
+    }
+
+    [Test]
+    public async Task A_conditional_put_of_a_file_deleted_after_it_was_read_is_404()
+    {
+        var fileId = await UploadAsync();
+        string etag;
+        using (var read = await _client.GetAsync($"/upload/files/{fileId}"))
+        {
+            etag = read.Headers.ETag!.ToString();
+        }
+
+        var pause = _interleavings.AfterFileRead = new Pause();
+        var put = _client.SendAsync(ConditionalPut($"/upload/files/{fileId}", new { description = "late" }, etag));
+        await pause.Reached;
+        _interleavings.AfterFileRead = null;
+        using (var deleted = await _client.DeleteAsync($"/upload/files/{fileId}"))
+        {
+            Assert.That(deleted.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+
+        pause.Release();
+        using var response = await put;
+
+        await response.AssertProblemAsync(HttpStatusCode.NotFound, "File not found");
+        await AssertNothingLeftAsync(personaKept: true);
+    }
+
+    [Test]
     public async Task Two_deletes_of_one_file_answer_200_then_404()
     {
         var fileId = await UploadAsync();
@@ -233,6 +313,13 @@ public class RaceTests(TestEnvironment environment) : FunctionalTestBase(environ
     }
 
     /// <summary>No media row, no stored object (temporary files included) and, on local disk, no folder left.</summary>
+    private static HttpRequestMessage ConditionalPut(string url, object body, string ifMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body) };
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return request;
+    }
+
     private async Task AssertNothingLeftAsync(bool personaKept = false)
     {
         Assert.Multiple(async () =>
@@ -240,6 +327,7 @@ public class RaceTests(TestEnvironment environment) : FunctionalTestBase(environ
             Assert.That(await App.QueryAsync(db => db.MediaFiles.CountAsync()), Is.Zero, "media rows");
             Assert.That(await App.QueryAsync(db => db.Personas.CountAsync()), Is.EqualTo(personaKept ? 1 : 0), "persona rows");
             Assert.That(await App.Storage.ListKeysAsync(), Is.Empty, "stored objects");
+            Assert.That(await App.QueryAsync(db => db.PendingDeletions.CountAsync()), Is.Zero, "pending deletions");
             if (App.Storage is LocalTestStorage local)
             {
                 Assert.That(Directory.EnumerateDirectories(local.Root, "*", SearchOption.AllDirectories), Is.Empty, "folders");

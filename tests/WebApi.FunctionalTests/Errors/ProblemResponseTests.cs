@@ -139,6 +139,8 @@ public class ProblemResponseTests(TestEnvironment environment) : FunctionalTestB
 
         public Task<PersonaDto?> FindOwnedDtoAsync(int userId, int personaId, CancellationToken cancellationToken) => throw Fail();
 
+        public Task<bool> SaveIfUnchangedAsync(Persona persona, DateTime expectedUpdatedAt, CancellationToken cancellationToken) => throw Fail();
+
         public Task<bool> ExistsOwnedAsync(int userId, int personaId, CancellationToken cancellationToken) => throw Fail();
 
         public Task<bool> StillExistsAsync(int userId, int personaId, CancellationToken cancellationToken) => throw Fail();

@@ -83,6 +83,7 @@ public sealed class PublishedAppStartupTests
         new object[] { "Jwt__AccessTokenMinutes=-5", "Jwt:AccessTokenMinutes -5 must lie between 1 and" },
         new object[] { "Jwt__SigningKey=", "Jwt:SigningKey is not configured" },
         new object[] { "Jwt__SigningKey=short", "is 5 bytes; it must be at least 32 bytes" },
+        new object[] { "Jwt__SigningKey=change-me-to-a-random-key-of-at-least-32-bytes", "Jwt:SigningKey is a placeholder from the examples" },
         new object[] { "Cors__AllowedOrigins=https://app.example.com", "Cors:AllowedOrigins is set as one value" },
         new object[] { "Cors__AllowedOrigins__0=https://app.example.com/", "Cors:AllowedOrigins:0 'https://app.example.com/' has more than scheme://host[:port]" },
         new object[] { "Cors__AllowedOrigins__0=https://a.example.com,https://b.example.com", "is a comma list" },

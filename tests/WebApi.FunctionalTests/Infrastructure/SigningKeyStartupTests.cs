@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using PersonaMedia.Infrastructure.Identity;
+using PersonaMedia.Infrastructure.Settings;
 using PersonaMedia.WebApi.FunctionalTests.Support;
 
 namespace PersonaMedia.WebApi.FunctionalTests.Infrastructure;
@@ -70,12 +71,25 @@ public class SigningKeyStartupTests
         Assert.That(message, Does.Contain("31 bytes").And.Contain("at least 32 bytes"));
     }
 
+    [TestCase("Production", SecretStrength.EnvExamplePlaceholder, "is a placeholder from the examples")]
+    [TestCase("Development", SecretStrength.EnvExamplePlaceholder, "is a placeholder from the examples")]
+    [TestCase("Production", "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk", "is one character repeated")]
+    [TestCase("Production", "correct horse battery staple and some more", "contains whitespace")]
+    public async Task A_key_that_is_not_secret_stops_the_start_saying_why(string environment, string key, string reason)
+    {
+        await using var app = new HostedApp(environment, _contentRoot, new Dictionary<string, string?> { ["Jwt:SigningKey"] = key });
+
+        var message = StartFailure(app.TryStart());
+
+        Assert.That(message, Does.Contain($"The JWT signing key from Jwt:SigningKey {reason}").And.Contain("Jwt__SigningKey"));
+    }
+
     [Test]
     public async Task Outside_development_a_key_of_32_bytes_is_enough_and_there_is_no_scalar_page()
     {
         await using var app = new HostedApp("Production", _contentRoot, new Dictionary<string, string?>
         {
-            ["Jwt:SigningKey"] = new string('k', 32),
+            ["Jwt:SigningKey"] = "k7Qm2xV9pL4sT8wB3nR6yH1cF5jD0gZa",
         });
 
         Assert.That(app.TryStart(), Is.Null);
@@ -144,7 +158,7 @@ public class SigningKeyStartupTests
     [Test]
     public async Task A_configured_key_wins_over_a_generated_one_in_development()
     {
-        var configured = new string('c', 40);
+        const string configured = "c0nf1gured-Dev-key-0f-f0rty-bytes-XyZ9876";
         await using var app = new HostedApp("Development", _contentRoot, new Dictionary<string, string?> { ["Jwt:SigningKey"] = configured });
         Assert.That(app.TryStart(), Is.Null);
 

@@ -116,6 +116,9 @@ public sealed class Interleavings
             return file;
         }
 
+        public Task<bool> SaveIfUnchangedAsync(MediaFile file, DateTime expectedUpdatedAt, CancellationToken cancellationToken) =>
+            inner.SaveIfUnchangedAsync(file, expectedUpdatedAt, cancellationToken);
+
         public Task<MediaFileDto?> FindOwnedDtoAsync(int userId, int fileId, CancellationToken cancellationToken) =>
             inner.FindOwnedDtoAsync(userId, fileId, cancellationToken);
 
@@ -149,6 +152,9 @@ public sealed class Interleavings
 
         public Task<PersonaDto?> FindOwnedDtoAsync(int userId, int personaId, CancellationToken cancellationToken) =>
             inner.FindOwnedDtoAsync(userId, personaId, cancellationToken);
+
+        public Task<bool> SaveIfUnchangedAsync(Persona persona, DateTime expectedUpdatedAt, CancellationToken cancellationToken) =>
+            inner.SaveIfUnchangedAsync(persona, expectedUpdatedAt, cancellationToken);
 
         public Task<bool> ExistsOwnedAsync(int userId, int personaId, CancellationToken cancellationToken) =>
             inner.ExistsOwnedAsync(userId, personaId, cancellationToken);

@@ -14,6 +14,13 @@ public interface IMediaFileRepository
     /// <summary>The tracked file, for changing or deleting it; null when it is not the user's.</summary>
     Task<MediaFile?> FindOwnedAsync(int userId, int fileId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes the file's description only if its row still has <paramref name="expectedUpdatedAt"/>,
+    /// in one statement (see <see cref="IPersonaRepository.SaveIfUnchangedAsync"/>). False when the
+    /// row has changed or is gone.
+    /// </summary>
+    Task<bool> SaveIfUnchangedAsync(MediaFile file, DateTime expectedUpdatedAt, CancellationToken cancellationToken);
+
     Task<MediaFileDto?> FindOwnedDtoAsync(int userId, int fileId, CancellationToken cancellationToken);
 
     /// <summary>One page of a persona's files, newest first (ties: higher id first), optionally of one media type.</summary>

@@ -15,6 +15,13 @@ public interface IPersonaRepository
 
     Task<PersonaDto?> FindOwnedDtoAsync(int userId, int personaId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes the persona's changed fields only if its row still has <paramref name="expectedUpdatedAt"/>,
+    /// in one statement, so no other write can come between the check and the change. False when
+    /// the row has changed or is gone.
+    /// </summary>
+    Task<bool> SaveIfUnchangedAsync(Persona persona, DateTime expectedUpdatedAt, CancellationToken cancellationToken);
+
     Task<bool> ExistsOwnedAsync(int userId, int personaId, CancellationToken cancellationToken);
 
     /// <summary>Asks the database again, ignoring what this request has already seen: whether the persona is still there.</summary>

@@ -8,7 +8,7 @@ public interface IUserRepository
 {
     void Add(User user);
 
-    /// <summary>The user whose normalized email matches, or null.</summary>
+    /// <summary>The user whose normalized email (<see cref="EmailAddress.Normalize"/>) matches, or null.</summary>
     Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken);
 
     Task<UserDto?> FindDtoAsync(int id, CancellationToken cancellationToken);
@@ -16,6 +16,9 @@ public interface IUserRepository
     /// <summary>Whether the user still exists; a signed token outlives a deleted account.</summary>
     Task<bool> ExistsAsync(int id, CancellationToken cancellationToken);
 
-    /// <summary>Whether the email and the username are already taken, compared in normalized form.</summary>
-    Task<(bool EmailTaken, bool UsernameTaken)> FindTakenAsync(string email, string username, CancellationToken cancellationToken);
+    /// <summary>
+    /// Whether an account already has this email or username (each in normalized form) or a username
+    /// with this confusable skeleton. One answer for all three, so a caller cannot tell which.
+    /// </summary>
+    Task<bool> IsTakenAsync(string email, string username, string usernameSkeleton, CancellationToken cancellationToken);
 }

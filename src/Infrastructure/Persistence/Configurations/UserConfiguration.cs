@@ -14,6 +14,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.NormalizedEmail).HasMaxLength(User.EmailMaxLength).IsRequired();
         builder.Property(u => u.Username).HasMaxLength(User.UsernameMaxLength).IsRequired();
         builder.Property(u => u.NormalizedUsername).HasMaxLength(User.UsernameMaxLength).IsRequired();
+        builder.Property(u => u.UsernameSkeleton).HasMaxLength(User.UsernameSkeletonMaxLength);
         builder.Property(u => u.FullName).HasMaxLength(User.FullNameMaxLength);
         builder.Property(u => u.PasswordHash).HasMaxLength(User.PasswordHashMaxLength).IsRequired();
         builder.Property(u => u.CreatedAt).IsRequired();
@@ -21,5 +22,9 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         // The uniqueness rules live in the database, so concurrent registrations cannot both win.
         builder.HasIndex(u => u.NormalizedEmail).IsUnique();
         builder.HasIndex(u => u.NormalizedUsername).IsUnique();
+
+        // Nullable only for accounts older than the column (filled in at start); SQL Server's index is
+        // filtered to non-null values, SQLite's unique index lets any number of nulls in anyway.
+        builder.HasIndex(u => u.UsernameSkeleton).IsUnique();
     }
 }

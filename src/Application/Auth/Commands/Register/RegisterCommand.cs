@@ -16,21 +16,26 @@ public sealed class RegisterCommandHandler(
     IUserRepository users,
     IUnitOfWork unitOfWork,
     IPasswordHasher passwordHasher,
+    IConfusableSkeleton skeletons,
     ITokenService tokens,
     TimeProvider clock) : ICommandHandler<RegisterCommand, TokenResponse>
 {
+    /// <summary>
+    /// The one answer to any clash (email, username, or a look-alike of a username), so that sign-up
+    /// cannot be used to find out whether an address has an account.
+    /// </summary>
     public const string AlreadyRegistered = "Email or username already registered";
 
     public async ValueTask<TokenResponse> Handle(RegisterCommand command, CancellationToken cancellationToken)
     {
-        var (emailTaken, usernameTaken) = await users.FindTakenAsync(command.Email!, command.Username!, cancellationToken);
-        if (emailTaken || usernameTaken)
+        var skeleton = skeletons.Compute(UsernameRules.Canonical(command.Username!));
+        if (await users.IsTakenAsync(command.Email!, command.Username!, skeleton, cancellationToken))
         {
-            throw new ConflictException(ConflictMessage(emailTaken, usernameTaken));
+            throw new ConflictException(AlreadyRegistered);
         }
 
         var user = User.Register(
-            command.Email!, command.Username!, command.FullName, passwordHasher.Hash(command.Password!), clock.GetUtcNow().UtcDateTime);
+            command.Email!, command.Username!, skeleton, command.FullName, passwordHasher.Hash(command.Password!), clock.GetUtcNow().UtcDateTime);
         users.Add(user);
         try
         {
@@ -38,17 +43,10 @@ public sealed class RegisterCommandHandler(
         }
         catch (UniqueConstraintException)
         {
-            // Lost a race with a registration of the same email or username: the unique index decided.
+            // Lost a race with a registration of the same email, username or skeleton: a unique index decided.
             throw new ConflictException(AlreadyRegistered);
         }
 
         return tokens.CreateAccessToken(user.Id, user.Username);
     }
-
-    private static string ConflictMessage(bool emailTaken, bool usernameTaken) => (emailTaken, usernameTaken) switch
-    {
-        (true, false) => "Email already registered",
-        (false, true) => "Username already registered",
-        _ => AlreadyRegistered,
-    };
 }

@@ -8,15 +8,18 @@ public sealed class RegisterCommandValidator : AbstractValidator<RegisterCommand
     public RegisterCommandValidator()
     {
         RuleFor(c => c.Email)
+            .Cascade(CascadeMode.Stop)
             .NotEmpty()
             .MaximumLength(User.EmailMaxLength)
-            .EmailAddress();
+            .Must(e => EmailAddress.Problem(e) is null)
+            .WithMessage((_, e) => "'{PropertyName}' " + EmailAddress.Problem(e));
 
         RuleFor(c => c.Username)
+            .Cascade(CascadeMode.Stop)
             .NotEmpty()
             .MaximumLength(User.UsernameMaxLength)
-            .Must(u => u is null || !u.Any(char.IsControl))
-            .WithMessage("'{PropertyName}' must not contain control characters.");
+            .Must(u => UsernameRules.Problem(u) is null)
+            .WithMessage((_, u) => "'{PropertyName}' " + UsernameRules.Problem(u));
 
         RuleFor(c => c.Password)
             .NotEmpty()

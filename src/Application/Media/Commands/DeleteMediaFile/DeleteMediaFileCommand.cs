@@ -8,7 +8,8 @@ namespace PersonaMedia.Application.Media.Commands.DeleteMediaFile;
 public sealed record DeleteMediaFileCommand(int FileId) : ICommand<DetailResponse>;
 
 /// <summary>
-/// Deletes the row, then the bytes: a failure in between leaves an orphaned file, never a dangling row.
+/// Deletes the row and records its bytes as a pending deletion in one commit, then deletes the bytes
+/// (see <see cref="StoredFileRemover"/>): whatever fails after the commit, the bytes are not forgotten.
 /// Of two requests racing to delete one file, the one whose DELETE removes the row answers 200 and
 /// removes the bytes; the other's DELETE matches no row, and it answers 404 like any later request.
 /// </summary>
@@ -23,6 +24,7 @@ public sealed class DeleteMediaFileCommandHandler(
         var file = await mediaFiles.FindOwnedAsync(currentUser.Id, command.FileId, cancellationToken)
             ?? throw NotFoundException.MediaFile();
         mediaFiles.Remove(file);
+        storedFiles.Schedule(MediaStorageKeys.For(file.UserId, file.PersonaId, file.FileName));
         try
         {
             await unitOfWork.SaveChangesAsync(cancellationToken);
@@ -32,7 +34,7 @@ public sealed class DeleteMediaFileCommandHandler(
             throw NotFoundException.MediaFile(gone);
         }
 
-        await storedFiles.DeleteAsync([MediaStorageKeys.For(file.UserId, file.PersonaId, file.FileName)]);
+        await storedFiles.DeleteScheduledAsync();
         return new DetailResponse("File deleted");
     }
 }

@@ -43,7 +43,7 @@ public sealed class RecordMediaFileStep(
         catch
         {
             // The row was not recorded, so the committed bytes must not stay.
-            await storedFiles.DeleteAsync([upload.StorageKey]);
+            await storedFiles.DeleteUnrecordedAsync(upload.StorageKey);
             throw;
         }
 

@@ -10,8 +10,9 @@ public sealed record DeletePersonaCommand(int Id) : ICommand<DetailResponse>;
 
 /// <summary>
 /// Deletes the persona and its media rows (the database cascades, in one statement), then every
-/// stored object under the persona's key prefix. Bytes go last: a failure there leaves an orphaned
-/// file, never a row pointing at nothing. Removing by prefix rather than by the rows read first
+/// stored object under the persona's key prefix. The prefix is recorded as a pending deletion in the
+/// same commit, and the bytes go after it (see <see cref="StoredFileRemover"/>): never a row
+/// pointing at nothing, and bytes that cannot go now are retried. Removing by prefix rather than by the rows read first
 /// also takes the bytes of an upload that committed in between, and any variants stored beside
 /// the originals; persona ids are never reused, so nothing under the prefix can belong to anyone else.
 /// </summary>
@@ -27,6 +28,7 @@ public sealed class DeletePersonaCommandHandler(
             ?? throw NotFoundException.Persona();
 
         personas.Remove(persona);
+        storedFiles.Schedule(MediaStorageKeys.PersonaPrefix(persona.UserId, persona.Id));
         try
         {
             await unitOfWork.SaveChangesAsync(cancellationToken);
@@ -37,7 +39,7 @@ public sealed class DeletePersonaCommandHandler(
             throw NotFoundException.Persona(gone);
         }
 
-        await storedFiles.DeletePrefixAsync(MediaStorageKeys.PersonaPrefix(persona.UserId, persona.Id));
+        await storedFiles.DeleteScheduledAsync();
 
         return new DetailResponse("Persona deleted");
     }

@@ -143,6 +143,46 @@ namespace PersonaMedia.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("personas", (string)null);
                 });
 
+            modelBuilder.Entity("PersonaMedia.Domain.Storage.PendingDeletion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(300)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("next_attempt_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt");
+
+                    b.ToTable("pending_deletions", (string)null);
+                });
+
             modelBuilder.Entity("PersonaMedia.Domain.Users.User", b =>
                 {
                     b.Property<int>("Id")
@@ -191,6 +231,11 @@ namespace PersonaMedia.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(50)")
                         .HasColumnName("username");
 
+                    b.Property<string>("UsernameSkeleton")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("username_skeleton");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedEmail")
@@ -198,6 +243,10 @@ namespace PersonaMedia.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("NormalizedUsername")
                         .IsUnique();
+
+                    b.HasIndex("UsernameSkeleton")
+                        .IsUnique()
+                        .HasFilter("[username_skeleton] IS NOT NULL");
 
                     b.ToTable("users", (string)null);
                 });
