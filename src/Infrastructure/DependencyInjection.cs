@@ -117,7 +117,6 @@ public static class DependencyInjection
 
         services.AddValidatedSettings<PendingDeletionsOptions>(
             configuration.GetSection(PendingDeletionsOptions.SectionName), o => o.Problems());
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PendingDeletionsRetrier>();
         services.AddHostedService(sp => sp.GetRequiredService<PendingDeletionsRetrier>());
 

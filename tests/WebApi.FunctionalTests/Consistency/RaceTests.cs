@@ -89,11 +89,7 @@ public class RaceTests(TestEnvironment environment) : FunctionalTestBase(environ
     public async Task Two_persona_puts_from_one_version_answer_200_then_412_and_the_first_write_stays()
     {
         var personaId = await _user.CreatePersonaAsync();
-        string etag;
-        using (var read = await _client.GetAsync($"/personas/{personaId}"))
-        {
-            etag = read.Headers.ETag!.ToString();
-        }
+        var etag = await ETagOfAsync($"/personas/{personaId}");
 
         var pause = _interleavings.AfterPersonaRead = new Pause();
         var late = _client.SendAsync(ConditionalPut($"/personas/{personaId}", new { name = "Late" }, etag));
@@ -117,11 +113,7 @@ public class RaceTests(TestEnvironment environment) : FunctionalTestBase(environ
     public async Task Two_file_puts_from_one_version_answer_200_then_412_and_the_first_write_stays()
     {
         var fileId = await UploadAsync();
-        string etag;
-        using (var read = await _client.GetAsync($"/upload/files/{fileId}"))
-        {
-            etag = read.Headers.ETag!.ToString();
-        }
+        var etag = await ETagOfAsync($"/upload/files/{fileId}");
 
         var pause = _interleavings.AfterFileRead = new Pause();
         var late = _client.SendAsync(ConditionalPut($"/upload/files/{fileId}", new { description = "late" }, etag));
@@ -143,11 +135,7 @@ public class RaceTests(TestEnvironment environment) : FunctionalTestBase(environ
     public async Task A_conditional_put_of_a_file_deleted_after_it_was_read_is_404()
     {
         var fileId = await UploadAsync();
-        string etag;
-        using (var read = await _client.GetAsync($"/upload/files/{fileId}"))
-        {
-            etag = read.Headers.ETag!.ToString();
-        }
+        var etag = await ETagOfAsync($"/upload/files/{fileId}");
 
         var pause = _interleavings.AfterFileRead = new Pause();
         var put = _client.SendAsync(ConditionalPut($"/upload/files/{fileId}", new { description = "late" }, etag));
@@ -313,6 +301,12 @@ public class RaceTests(TestEnvironment environment) : FunctionalTestBase(environ
     }
 
     /// <summary>No media row, no stored object (temporary files included) and, on local disk, no folder left.</summary>
+    private async Task<string> ETagOfAsync(string url)
+    {
+        using var read = await _client.GetAsync(url);
+        return read.Headers.ETag!.ToString();
+    }
+
     private static HttpRequestMessage ConditionalPut(string url, object body, string ifMatch)
     {
         var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body) };
