@@ -122,6 +122,7 @@ public static class DependencyInjection
 
         services.AddValidatedSettings<ReconcilerOptions>(
             configuration.GetSection(ReconcilerOptions.SectionName), o => o.Problems());
+        services.AddMetrics();
         services.AddSingleton<StoreReconciler>();
         services.AddHostedService(sp => sp.GetRequiredService<StoreReconciler>());
         services.AddHealthChecks().AddCheck<ReconciliationHealthCheck>(ReconciliationHealthCheck.Name, tags: [ReadyTag]);
