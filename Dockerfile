@@ -1,6 +1,6 @@
 # PersonaMedia API image: build with the .NET SDK, run on the ASP.NET Core runtime as a non-root user.
 #   docker build -t personamedia .
-#   docker run -p 8000:8080 -e Jwt__SigningKey=<32+ bytes> personamedia
+#   docker run -p 8000:8080 -e Jwt__SigningKey=<32+ bytes> -e Media__UrlSigningKeys__0=<32+ other bytes> personamedia
 # Configuration comes from environment variables only (see README, Operations).
 
 # ---- build ----
@@ -27,7 +27,7 @@ RUN dotnet publish src/WebApi/WebApi.csproj --configuration Release --no-restore
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 
-# Production requires Jwt__SigningKey (the service refuses to start without one) and hides
+# Production requires Jwt__SigningKey and Media__UrlSigningKeys__0 (the service refuses to start without them) and hides
 # development-only endpoints. 8080 is an unprivileged port, so the non-root user can bind it.
 ENV ASPNETCORE_ENVIRONMENT=Production \
     ASPNETCORE_HTTP_PORTS=8080

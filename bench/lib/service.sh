@@ -56,6 +56,7 @@ start_service() {
   # shellcheck disable=SC2086
   env ASPNETCORE_ENVIRONMENT=Production DOTNET_NOLOGO=1 \
       Jwt__SigningKey="$key" \
+      Media__UrlSigningKeys__0="$(head -c 48 /dev/urandom | base64 -w0)" \
       ConnectionStrings__Default="Data Source=$SVC_DIR/db.sqlite" \
       Storage__Local__RootPath="$SVC_DIR/uploads" \
       ${BENCH_SERVER_ENV:-} \

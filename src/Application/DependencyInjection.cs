@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using PersonaMedia.Application.Media;
 using PersonaMedia.Application.Media.Commands.UploadMedia;
+using PersonaMedia.Application.Media.Delivery;
 
 namespace PersonaMedia.Application;
 
@@ -16,6 +17,7 @@ public static class DependencyInjection
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.AddScoped<StoredFileRemover>();
+        services.AddScoped<MediaUrls>();
 
         // The upload's steps; each names its stage, so a new one joins here without touching the handler.
         services.AddScoped<UploadPipeline>();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PersonaMedia.Application.Common.Interfaces;
+using PersonaMedia.Infrastructure.Delivery;
 using PersonaMedia.Infrastructure.Files;
 using PersonaMedia.Infrastructure.Health;
 using PersonaMedia.Infrastructure.Identity;
@@ -28,6 +29,7 @@ public static class DependencyInjection
         services.AddIdentityServices(configuration, environment);
         services.AddFileStore(configuration, environment);
         services.AddReadinessChecks(configuration, environment);
+        services.AddMediaDelivery(configuration, environment);
         return services;
     }
 

@@ -5,6 +5,7 @@ using PersonaMedia.Infrastructure.Persistence;
 using PersonaMedia.Infrastructure.Settings;
 using PersonaMedia.WebApi;
 using PersonaMedia.WebApi.Infrastructure;
+using PersonaMedia.WebApi.Infrastructure.Delivery;
 using PersonaMedia.WebApi.Infrastructure.Operability;
 using Scalar.AspNetCore;
 
@@ -33,7 +34,8 @@ builder.Services
     .AddInfrastructure(builder.Configuration, builder.Environment)
     .AddWebApi(builder.Configuration)
     .AddOperability(builder.Configuration)
-    .AddSecurityHeaders(builder.Configuration);
+    .AddSecurityHeaders(builder.Configuration)
+    .AddSignedMedia();
 
 var app = builder.Build();
 

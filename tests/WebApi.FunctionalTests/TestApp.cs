@@ -17,6 +17,7 @@ namespace PersonaMedia.WebApi.FunctionalTests;
 public sealed class TestApp : WebApplicationFactory<Program>
 {
     public const string SigningKey = "functional-tests-signing-key-of-more-than-32-bytes";
+    public const string UrlSigningKey = "functional-tests-media-url-key-of-more-than-32-bytes";
     public const string Issuer = "personamedia";
     public const string Audience = "personamedia";
     public const string AllowedOrigin = "https://app.example.com";
@@ -35,6 +36,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(Root, "personamedia.db")}",
             ["Jwt:SigningKey"] = SigningKey,
+            ["Media:UrlSigningKeys:0"] = UrlSigningKey,
             ["Jwt:Issuer"] = Issuer,
             ["Jwt:Audience"] = Audience,
             ["Cors:AllowedOrigins:0"] = AllowedOrigin,

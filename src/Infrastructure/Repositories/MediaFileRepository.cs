@@ -31,6 +31,9 @@ internal sealed class MediaFileRepository(AppDbContext db) : IMediaFileRepositor
     public Task<MediaFileDto?> FindOwnedDtoAsync(int userId, int fileId, CancellationToken cancellationToken) =>
         Owned(userId).Where(f => f.Id == fileId).ProjectToDto().FirstOrDefaultAsync(cancellationToken);
 
+    public Task<MediaFileDto?> FindDtoAsync(int fileId, CancellationToken cancellationToken) =>
+        db.MediaFiles.AsNoTracking().Where(f => f.Id == fileId).ProjectToDto().FirstOrDefaultAsync(cancellationToken);
+
     public async Task<Page<MediaFileDto>> ListByPersonaAsync(
         int userId, int personaId, MediaType? mediaType, int limit, int offset, CancellationToken cancellationToken)
     {

@@ -9,6 +9,7 @@ using PersonaMedia.Application.Media.Commands.UpdateMediaDescription;
 using PersonaMedia.Application.Media.Commands.UploadMedia;
 using PersonaMedia.Application.Media.Queries.DownloadMediaFile;
 using PersonaMedia.Application.Media.Queries.GetMediaFile;
+using PersonaMedia.Application.Media.Queries.GetMediaFileUrl;
 using PersonaMedia.Application.Media.Queries.GetUploadStats;
 using PersonaMedia.Application.Media.Queries.ListPersonaMedia;
 using PersonaMedia.Application.Personas.Queries.GetPersona;
@@ -94,6 +95,21 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     [ResponseHeader("ETag", "The strong entity tag of this version; send it back in `If-Match` to update only this version.", StatusCodes.Status200OK)]
     public async Task<MediaFileDto> Get([FromRoute(Name = "file_id")] int fileId, CancellationToken cancellationToken) =>
         await sender.Send(new GetMediaFileQuery(fileId), cancellationToken);
+
+    /// <summary>A short-lived URL of the file's bytes that a browser can load without a bearer header.</summary>
+    [HttpGet("files/{file_id:int}/url")]
+    [EndpointName("getFileUrl")]
+    [EndpointSummary("A signed URL of a file's bytes")]
+    [EndpointDescription("A URL of the file's bytes for `<img>`, `<video>` or a link, served by getSignedMedia without Authorization until `expires_at`. `disposition` is `inline` (default; JPEG, PNG and MP4 are shown in place) or `attachment` (saved); `expires_in` is its lifetime in seconds (default 300, at most 3600 unless configured otherwise). Whoever holds the URL can load the file until then; deleting the file stops it at once.")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<MediaFileUrlDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public async Task<MediaFileUrlDto> GetUrl(
+        [FromRoute(Name = "file_id")] int fileId,
+        [FromQuery(Name = "disposition")] string? disposition,
+        [FromQuery(Name = "expires_in")] int? expiresIn,
+        CancellationToken cancellationToken) =>
+        await sender.Send(new GetMediaFileUrlQuery(fileId, disposition, expiresIn), cancellationToken);
 
     /// <summary>
     /// The stored bytes, with range requests (206/416) and conditional requests (304, If-Range)

@@ -9,9 +9,14 @@ internal static class ContentDispositions
     /// <c>attachment; filename="ascii fallback"; filename*=UTF-8''original</c> (RFC 6266 with RFC 5987
     /// encoding): every client gets a name, and those that read <c>filename*</c> get the real one.
     /// </summary>
-    public static string Attachment(string fileName)
+    public static string Attachment(string fileName) => Of("attachment", fileName);
+
+    /// <summary>The same, <c>inline</c>: shown in place, and saved under the original name.</summary>
+    public static string Inline(string fileName) => Of("inline", fileName);
+
+    private static string Of(string type, string fileName)
     {
-        var header = new ContentDispositionHeaderValue("attachment")
+        var header = new ContentDispositionHeaderValue(type)
         {
             FileName = '"' + AsciiFallback(fileName) + '"',
             FileNameStar = fileName,

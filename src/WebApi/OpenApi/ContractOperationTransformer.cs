@@ -159,6 +159,18 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
                     schema.Minimum = "0";
                     schema.Default = JsonValue.Create(0);
                     break;
+                case "disposition" when schema is not null:
+                    parameter.Description = "`inline` to show the file in place (JPEG, PNG, MP4), `attachment` to save it.";
+                    schema.Enum = [JsonValue.Create("inline"), JsonValue.Create("attachment")];
+                    schema.Default = JsonValue.Create("inline");
+                    break;
+                case "expires_in" when schema is not null:
+                    parameter.Description = "Seconds the URL works: default 300, at most 3600 (Media:UrlDefaultExpirySeconds, Media:UrlMaxExpirySeconds).";
+                    schema.Minimum = "1";
+                    break;
+                case "token":
+                    parameter.Description = "The opaque token of a signed URL, as getFileUrl handed it out.";
+                    break;
             }
         }
     }

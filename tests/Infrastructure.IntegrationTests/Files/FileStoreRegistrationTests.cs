@@ -103,6 +103,7 @@ public class FileStoreRegistrationTests
     private ServiceProvider Build(Dictionary<string, string?> settings)
     {
         settings["Jwt:SigningKey"] = "registration-tests-signing-key-of-more-than-32-bytes";
+        settings["Media:UrlSigningKeys:0"] = "registration-tests-media-url-key-of-more-than-32-bytes";
         settings["Storage:Local:RootPath"] = Path.Combine(_contentRoot, "uploads");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()

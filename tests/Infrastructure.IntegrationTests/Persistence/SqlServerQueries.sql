@@ -8,6 +8,11 @@ SELECT TOP(1) [m].[id], [m].[file_name], [m].[original_file_name], [m].[file_siz
 FROM [media_files] AS [m]
 WHERE [m].[user_id] = @userId AND [m].[id] = @fileId;
 
+-- MediaFileRepository.FindDtoAsync
+SELECT TOP(1) [m].[id], [m].[file_name], [m].[original_file_name], [m].[file_size], [m].[mime_type], [m].[media_type], [m].[persona_id], [m].[user_id], [m].[description], [m].[sha256], [m].[created_at], [m].[updated_at]
+FROM [media_files] AS [m]
+WHERE [m].[id] = @fileId;
+
 -- MediaFileRepository.ListByPersonaAsync (all types)
 SELECT COUNT(*)
 FROM [media_files] AS [m]

@@ -29,6 +29,7 @@ public class SqlServerQueryTranslationTests
     [
         ("MediaFileRepository.FindOwnedAsync", db => new MediaFileRepository(db).FindOwnedAsync(1, 2, default)),
         ("MediaFileRepository.FindOwnedDtoAsync", db => new MediaFileRepository(db).FindOwnedDtoAsync(1, 2, default)),
+        ("MediaFileRepository.FindDtoAsync", db => new MediaFileRepository(db).FindDtoAsync(2, default)),
         ("MediaFileRepository.ListByPersonaAsync (all types)", db => new MediaFileRepository(db).ListByPersonaAsync(1, 2, null, 20, 0, default)),
         ("MediaFileRepository.ListByPersonaAsync (one type)", db => new MediaFileRepository(db).ListByPersonaAsync(1, 2, MediaType.Video, 20, 0, default)),
         ("MediaFileRepository.SaveIfUnchangedAsync", db => new MediaFileRepository(db).SaveIfUnchangedAsync(AFile(), Earlier, default)),

@@ -213,6 +213,7 @@ public class SecurityHeadersStartupTests
         await using var app = new HostedApp("Production", contentRoot, new Dictionary<string, string?>
         {
             ["Jwt:SigningKey"] = new string('k', 32),
+            ["Media:UrlSigningKeys:0"] = TestApp.UrlSigningKey,
             ["SecurityHeaders:HstsMaxAgeSeconds"] = "-1",
         });
 

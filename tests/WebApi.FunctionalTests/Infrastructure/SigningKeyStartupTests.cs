@@ -90,6 +90,7 @@ public class SigningKeyStartupTests
         await using var app = new HostedApp("Production", _contentRoot, new Dictionary<string, string?>
         {
             ["Jwt:SigningKey"] = "k7Qm2xV9pL4sT8wB3nR6yH1cF5jD0gZa",
+            ["Media:UrlSigningKeys:0"] = TestApp.UrlSigningKey,
         });
 
         Assert.That(app.TryStart(), Is.Null);

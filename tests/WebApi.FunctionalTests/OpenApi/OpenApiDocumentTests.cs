@@ -146,12 +146,13 @@ public partial class OpenApiDocumentTests(TestEnvironment environment) : Functio
     }
 
     [Test]
-    public void The_anonymous_operations_are_health_register_and_login()
+    public void The_anonymous_operations_are_health_register_login_and_signed_media()
     {
         var anonymous = AppEndpoints().Where(e => !e.Protected).Select(e => $"{e.Method} {e.Path}");
 
         Assert.That(anonymous, Is.EquivalentTo([
-            "get /health", "get /health/live", "get /health/ready", "post /auth/register", "post /auth/login"
+            "get /health", "get /health/live", "get /health/ready", "post /auth/register", "post /auth/login",
+            "get /media/{token}", "head /media/{token}",
         ]));
     }
 

@@ -123,7 +123,7 @@ public partial class OpenApiDocumentTests
     public void No_framework_type_is_a_component()
     {
         Assert.That(Names(_document.GetProperty("components"), "schemas"), Is.EquivalentTo([
-            "DescriptionForm", "DescriptionRequest", "DetailResponse", "HealthResponse", "LoginRequest", "MediaFile", "MediaType",
+            "DescriptionForm", "DescriptionRequest", "DetailResponse", "HealthResponse", "LoginRequest", "MediaFile", "MediaFileUrl", "MediaType",
             "Persona", "PersonaRequest", "PersonaUsage", "ProblemDetails", "RegisterRequest", "TokenResponse", "UploadForm",
             "UploadStats", "User", "ValidationProblemDetails",
         ]));
@@ -164,7 +164,8 @@ public partial class OpenApiDocumentTests
 
         Assert.That(paths.Where(p => p.Contains('{')), Is.EquivalentTo([
             "/upload/persona/{persona_id}/image", "/upload/persona/{persona_id}/video", "/upload/persona/{persona_id}/files",
-            "/upload/files/{file_id}", "/upload/files/{file_id}/download", "/personas/{id}",
+            "/upload/files/{file_id}", "/upload/files/{file_id}/url", "/upload/files/{file_id}/download", "/personas/{id}",
+            "/media/{token}",
         ]));
     }
 

@@ -122,6 +122,9 @@ public sealed class Interleavings
         public Task<MediaFileDto?> FindOwnedDtoAsync(int userId, int fileId, CancellationToken cancellationToken) =>
             inner.FindOwnedDtoAsync(userId, fileId, cancellationToken);
 
+        public Task<MediaFileDto?> FindDtoAsync(int fileId, CancellationToken cancellationToken) =>
+            inner.FindDtoAsync(fileId, cancellationToken);
+
         public Task<Application.Common.Models.Page<MediaFileDto>> ListByPersonaAsync(
             int userId, int personaId, MediaType? mediaType, int limit, int offset, CancellationToken cancellationToken) =>
             inner.ListByPersonaAsync(userId, personaId, mediaType, limit, offset, cancellationToken);

@@ -167,6 +167,7 @@ internal static class PublishedApp
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
             ["Jwt__SigningKey"] = "published-app-tests-signing-key-of-more-than-32-bytes",
+            ["Media__UrlSigningKeys__0"] = "published-app-tests-media-url-key-of-more-than-32-bytes",
             ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(root, "personamedia.db")}",
             ["Storage__Local__RootPath"] = Path.Combine(root, "uploads"),
         };

@@ -23,6 +23,12 @@ public interface IMediaFileRepository
 
     Task<MediaFileDto?> FindOwnedDtoAsync(int userId, int fileId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The file whoever its owner: only for a caller whose right to it was proven another way (a
+    /// signed media URL, which only the owner can obtain). Null when the row is gone.
+    /// </summary>
+    Task<MediaFileDto?> FindDtoAsync(int fileId, CancellationToken cancellationToken);
+
     /// <summary>One page of a persona's files, newest first (ties: higher id first), optionally of one media type.</summary>
     Task<Page<MediaFileDto>> ListByPersonaAsync(
         int userId, int personaId, MediaType? mediaType, int limit, int offset, CancellationToken cancellationToken);

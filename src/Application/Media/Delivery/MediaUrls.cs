@@ -1,0 +1,24 @@
+using PersonaMedia.Application.Common.Interfaces;
+using PersonaMedia.Application.Media.Queries.GetMediaFileUrl;
+
+namespace PersonaMedia.Application.Media.Delivery;
+
+/// <summary>
+/// Makes signed URLs of files the caller has already been shown to own: no query of its own, so a
+/// page of files gets its URLs without one query per file.
+/// </summary>
+public sealed class MediaUrls(IMediaUrlSigner signer, IServiceAddress address, TimeProvider clock)
+{
+    /// <summary>The path under which <c>/media/{token}</c> serves signed URLs.</summary>
+    public const string PathPrefix = "media/";
+
+    /// <param name="lifetime">Null for the configured default; the validators keep it within the maximum.</param>
+    public MediaFileUrlDto For(int fileId, MediaDisposition disposition, TimeSpan? lifetime = null)
+    {
+        // Whole seconds: the expiry is carried, compared and shown in seconds.
+        var now = clock.GetUtcNow();
+        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()) + (lifetime ?? signer.DefaultLifetime);
+        var token = signer.Sign(new MediaUrlGrant(fileId, MediaVariant.Original, disposition, expiresAt));
+        return new MediaFileUrlDto(address.Resolve(PathPrefix + token).AbsoluteUri, expiresAt.UtcDateTime);
+    }
+}
