@@ -55,12 +55,13 @@ public static class DependencyInjection
             default:
                 services.AddDbContextPool<SqliteAppDbContext>((sp, o) => o
                     .UseSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.SqliteConnectionString(environment.ContentRootPath))
-                    .AddInterceptors(new SqliteConnectionInterceptor()));
+                    .AddInterceptors(new SqliteConnectionInterceptor(), new SqlitePoolRecovery()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;
         }
 
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddSingleton<IFaultTranslator, ProviderFaults>();
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IPersonaRepository, PersonaRepository>();
         services.AddScoped<IMediaFileRepository, MediaFileRepository>();
@@ -136,7 +137,11 @@ public static class DependencyInjection
                 services.AddValidatedSettings<AzureBlobFileStoreOptions>(
                     configuration.GetSection(AzureBlobFileStoreOptions.SectionName), o => o.Problem() is { } p ? [p] : []);
                 services.AddSingleton<AzureBlobFileStore>();
-                services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<AzureBlobFileStore>());
+                // A remote store can accept a connection and never answer: every call gets a deadline.
+                // (A local disk call is a system call that no deadline could interrupt.)
+                services.AddSingleton<IFileStore>(sp => new DeadlineFileStore(
+                    sp.GetRequiredService<AzureBlobFileStore>(),
+                    sp.GetRequiredService<IOptions<StorageOptions>>().Value.OperationTimeout));
                 services.AddHostedService<AzureBlobContainerInitialiser>();
                 services.AddHealthChecks().AddCheck<AzureBlobFileStoreHealthCheck>(
                     "file-store", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(10));

@@ -10,6 +10,15 @@ public sealed class StorageOptions
 
     public StorageProvider? Kind => ParseProvider(Provider);
 
+    /// <summary>
+    /// The longest any one store call (begin, each write, commit, open, each read, delete, a page
+    /// of a listing) may take before the request gets 503 with Retry-After instead of waiting on a
+    /// store that accepts connections and never answers.
+    /// </summary>
+    public int OperationTimeoutSeconds { get; set; } = 30;
+
+    public TimeSpan OperationTimeout => TimeSpan.FromSeconds(OperationTimeoutSeconds);
+
     public static StorageProvider? ParseProvider(string? value) => value?.Trim() switch
     {
         null or "" => StorageProvider.Local,
@@ -23,6 +32,11 @@ public sealed class StorageOptions
         if (Kind is null)
         {
             yield return $"Storage:Provider '{Provider}' is not supported; use Local or AzureBlob.";
+        }
+
+        if (OperationTimeoutSeconds is < 1 or > 600)
+        {
+            yield return $"Storage:OperationTimeoutSeconds is {OperationTimeoutSeconds}; use 1 to 600.";
         }
     }
 }

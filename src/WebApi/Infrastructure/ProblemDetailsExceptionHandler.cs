@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using PersonaMedia.Application.Common.Exceptions;
+using PersonaMedia.Application.Common.Interfaces;
 using PersonaMedia.Domain.Common;
 
 namespace PersonaMedia.WebApi.Infrastructure;
@@ -13,6 +14,7 @@ namespace PersonaMedia.WebApi.Infrastructure;
 /// </summary>
 internal sealed partial class ProblemDetailsExceptionHandler(
     IProblemDetailsService problemDetails,
+    IEnumerable<IFaultTranslator> faults,
     ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -23,34 +25,28 @@ internal sealed partial class ProblemDetailsExceptionHandler(
             return true;
         }
 
-        var problem = exception switch
+        var problem = ProblemFor(exception);
+        if (problem is null && faults.Select(f => f.Translate(exception)).FirstOrDefault(e => e is not null) is { } translated)
         {
-            ValidationException validation => new HttpValidationProblemDetails(validation.Errors.ToDictionary())
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Detail = validation.Detail,
-            },
-            // A guard that names the value it refused answers like a validator would, keyed by that field.
-            DomainException { Field: { } field } => new HttpValidationProblemDetails(
-                new Dictionary<string, string[]> { [field] = [exception.Message] })
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Detail = exception.Message,
-            },
-            DomainException => Problem(StatusCodes.Status400BadRequest, exception.Message),
-            AuthenticationFailedException => Problem(StatusCodes.Status401Unauthorized, exception.Message),
-            NotFoundException => Problem(StatusCodes.Status404NotFound, exception.Message),
-            ConflictException => Problem(StatusCodes.Status409Conflict, exception.Message),
-            PreconditionFailedException => Problem(StatusCodes.Status412PreconditionFailed, exception.Message),
-            PayloadTooLargeException => Problem(StatusCodes.Status413PayloadTooLarge, exception.Message),
-            BadHttpRequestException bad => Problem(bad.StatusCode, DetailOf(bad)),
-            _ => null,
-        };
+            // A provider's own error (SQLite's code, Azure's status, an errno) read as what it means to the client.
+            exception = translated;
+            problem = ProblemFor(exception);
+        }
 
         if (problem is null)
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
             problem = Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.");
+        }
+
+        if (exception is ServiceUnavailableException unavailable)
+        {
+            LogUnavailable(logger, exception.InnerException ?? exception, httpContext.Request.Method, httpContext.Request.Path);
+            httpContext.Response.Headers.RetryAfter = unavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (exception is InsufficientStorageException)
+        {
+            LogFull(logger, exception.InnerException ?? exception, httpContext.Request.Method, httpContext.Request.Path);
         }
 
         if (exception is PayloadTooLargeException)
@@ -87,6 +83,40 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         }
     }
 
+    /// <summary>The answer for each kind of exception the Application and the framework throw; null for the rest.</summary>
+    private static ProblemDetails? ProblemFor(Exception exception) => exception switch
+    {
+        ValidationException validation => new HttpValidationProblemDetails(validation.Errors.ToDictionary())
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Detail = validation.Detail,
+        },
+        // A guard that names the value it refused answers like a validator would, keyed by that field.
+        DomainException { Field: { } field } => new HttpValidationProblemDetails(
+            new Dictionary<string, string[]> { [field] = [exception.Message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Detail = exception.Message,
+        },
+        DomainException => Problem(StatusCodes.Status400BadRequest, exception.Message),
+        AuthenticationFailedException => Problem(StatusCodes.Status401Unauthorized, exception.Message),
+        NotFoundException => Problem(StatusCodes.Status404NotFound, exception.Message),
+        ConflictException => Problem(StatusCodes.Status409Conflict, exception.Message),
+        PreconditionFailedException => Problem(StatusCodes.Status412PreconditionFailed, exception.Message),
+        PayloadTooLargeException => Problem(StatusCodes.Status413PayloadTooLarge, exception.Message),
+        BadHttpRequestException bad => Problem(bad.StatusCode, DetailOf(bad)),
+        // 507 has no default type and title in ASP.NET Core: WebDAV's definition (RFC 4918) is its home.
+        InsufficientStorageException => new ProblemDetails
+        {
+            Status = StatusCodes.Status507InsufficientStorage,
+            Type = "https://www.rfc-editor.org/rfc/rfc4918#section-11.5",
+            Title = "Insufficient Storage",
+            Detail = exception.Message,
+        },
+        ServiceUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, exception.Message),
+        _ => null,
+    };
+
     private static ProblemDetails Problem(int status, string detail) => new() { Status = status, Detail = detail };
 
     private static string DetailOf(BadHttpRequestException exception) => exception.StatusCode switch
@@ -95,6 +125,12 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         StatusCodes.Status408RequestTimeout => "The request body arrived too slowly.",
         _ => "The request could not be read.",
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A dependency is unavailable for {Method} {Path}; answered 503")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, string method, PathString path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A disk is full for {Method} {Path}; answered 507")]
+    private static partial void LogFull(ILogger logger, Exception exception, string method, PathString path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);

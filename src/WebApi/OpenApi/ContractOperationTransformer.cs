@@ -41,6 +41,19 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
             operation.Responses.TryAdd("415", new OpenApiResponse());
         }
 
+        var health = description.RelativePath!.StartsWith("health", StringComparison.Ordinal);
+        if (!health)
+        {
+            // The database or the store failing for a moment (see ProviderFaults), anywhere.
+            operation.Responses.TryAdd("503", new OpenApiResponse());
+        }
+
+        if (operation.RequestBody?.Content?.ContainsKey("multipart/form-data") == true)
+        {
+            // A full disk under the store or the database.
+            operation.Responses.TryAdd("507", new OpenApiResponse());
+        }
+
         if (metadata.OfType<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>().Any())
         {
             operation.Responses.TryAdd("429", new OpenApiResponse());
@@ -61,7 +74,7 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
                 Content = Content(code, binary.Contains(code), ownBodies.Contains(code), response.Content, context.Document!),
                 Headers = response.Headers is { Count: > 0 } headers ? new Dictionary<string, IOpenApiHeader>(headers) : null,
             };
-            AddHeaders(described, code, metadata);
+            AddHeaders(described, code, metadata, retryAfterOn503: !health);
             operation.Responses[status] = described;
         }
 
@@ -201,7 +214,7 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
         return generated?.TryGetValue(Json, out var json) == true ? new() { [Json] = json } : null;
     }
 
-    private static void AddHeaders(OpenApiResponse response, int status, IList<object> metadata)
+    private static void AddHeaders(OpenApiResponse response, int status, IList<object> metadata, bool retryAfterOn503)
     {
         var headers = metadata.OfType<ResponseHeaderAttribute>()
             .Where(h => h.Statuses.Contains(status))
@@ -212,7 +225,8 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
             headers.Add(("WWW-Authenticate", "`Bearer`, with `error=\"invalid_token\"` when a token was sent.", false));
         }
 
-        if (status == StatusCodes.Status429TooManyRequests)
+        if ((status == StatusCodes.Status429TooManyRequests || (status == StatusCodes.Status503ServiceUnavailable && retryAfterOn503))
+            && !headers.Exists(h => h.Name == "Retry-After"))
         {
             headers.Add(("Retry-After", "Seconds to wait before trying again.", true));
         }
@@ -243,7 +257,8 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
         415 => "The request body's Content-Type is not one this operation reads, or is missing.",
         416 => "The range lies outside the file; no body.",
         429 => "Too many requests; wait for Retry-After seconds.",
-        503 => "Not ready: a dependency does not answer.",
+        503 => "A dependency (the database, the file store) is unavailable for a moment, or the service is stopping: nothing was changed; try again after Retry-After seconds (on readiness: not ready).",
+        507 => "The disk under the file store or the database is full: nothing was stored.",
         _ => ReasonPhrase(status),
     };
 }

@@ -97,8 +97,24 @@ public partial class OpenApiDocumentTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(Names(Operation("/auth/register", "post"), "responses"), Is.EqualTo(["200", "400", "409", "413", "415"]));
-            Assert.That(Names(Operation("/auth/login", "post"), "responses"), Is.EqualTo(["200", "400", "401", "413", "415"]));
+            Assert.That(Names(Operation("/auth/register", "post"), "responses"), Is.EqualTo(["200", "400", "409", "413", "415", "503"]));
+            Assert.That(Names(Operation("/auth/login", "post"), "responses"), Is.EqualTo(["200", "400", "401", "413", "415", "503"]));
+        });
+    }
+
+    [Test]
+    public void Every_operation_on_data_may_answer_503_with_retry_after_and_uploads_507()
+    {
+        Assert.Multiple(() =>
+        {
+            foreach (var (path, method) in new[] { ("/personas", "get"), ("/upload/files/{file_id}/download", "get"), ("/upload/persona/{persona_id}/image", "post") })
+            {
+                Assert.That(Response(path, method, "503").GetProperty("headers").TryGetProperty("Retry-After", out _), Is.True, path);
+            }
+
+            Assert.That(Names(Operation("/upload/persona/{persona_id}/video", "post"), "responses"), Does.Contain("507"));
+            Assert.That(Names(Operation("/personas", "get"), "responses"), Does.Not.Contain("507"));
+            Assert.That(Response("/health/ready", "get", "503").TryGetProperty("headers", out _), Is.False, "readiness sends no Retry-After");
         });
     }
 
