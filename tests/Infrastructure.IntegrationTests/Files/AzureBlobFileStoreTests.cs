@@ -173,6 +173,7 @@ public class AzureBlobFileStoreTests
     private static AzureBlobContainerInitialiser NewInitialiser(BlobContainerClient container, bool createContainer) => new(
         new AzureBlobFileStore(container, BlockSize),
         Options.Create(new AzureBlobFileStoreOptions { CreateContainer = createContainer }),
+        Options.Create(new StorageOptions()),
         NullLogger<AzureBlobContainerInitialiser>.Instance);
 
     private async Task<AzureBlobFileStore> NewStoreAsync()
