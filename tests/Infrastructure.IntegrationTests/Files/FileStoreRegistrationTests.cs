@@ -43,7 +43,8 @@ public class FileStoreRegistrationTests
             ["Storage:AzureBlob:Container"] = "persona-media",
         });
 
-        var store = services.GetRequiredService<IFileStore>();
+        // Behind its deadline, as every remote store.
+        var store = ((DeadlineFileStore)services.GetRequiredService<IFileStore>()).Inner;
 
         Assert.That(store, Is.TypeOf<AzureBlobFileStore>());
         using (Assert.EnterMultipleScope())
@@ -63,7 +64,7 @@ public class FileStoreRegistrationTests
             ["Storage:AzureBlob:ServiceUri"] = "https://personamedia.blob.core.windows.net",
         });
 
-        var store = (AzureBlobFileStore)services.GetRequiredService<IFileStore>();
+        var store = (AzureBlobFileStore)((DeadlineFileStore)services.GetRequiredService<IFileStore>()).Inner;
 
         Assert.That(store.Container.Uri, Is.EqualTo(new Uri("https://personamedia.blob.core.windows.net/media")));
     }

@@ -28,7 +28,8 @@ public class ReadinessTests(TestEnvironment environment) : FunctionalTestBase(en
     {
         var store = App.Services.GetRequiredService<IFileStore>();
 
-        Assert.That(store.GetType().Name, Is.EqualTo($"{Environment.StorageProvider}FileStore"));
+        var unwrapped = store is PersonaMedia.Infrastructure.Files.DeadlineFileStore deadline ? deadline.Inner : store;
+        Assert.That(unwrapped.GetType().Name, Is.EqualTo($"{Environment.StorageProvider}FileStore"));
         // Listing needs the folder or blob container to exist: the app made it when it started.
         Assert.That(await App.Storage.ListKeysAsync(), Is.Empty);
     }
