@@ -57,6 +57,11 @@ public class UploadCopyLoopBenchmarks
         public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken) => Task.FromResult(false);
 
         public Task<int> DeletePrefixAsync(string prefix, CancellationToken cancellationToken) => Task.FromResult(0);
+
+        public IAsyncEnumerable<StoredObject> ListAsync(string prefix, CancellationToken cancellationToken) =>
+            AsyncEnumerable.Empty<StoredObject>();
+
+        public Task<int> RemoveLeftoversAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => Task.FromResult(0);
     }
 
     private sealed class DiscardingUpload : IFileUpload

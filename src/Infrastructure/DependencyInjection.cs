@@ -122,6 +122,13 @@ public static class DependencyInjection
         services.AddSingleton<PendingDeletionsRetrier>();
         services.AddHostedService(sp => sp.GetRequiredService<PendingDeletionsRetrier>());
 
+        services.AddValidatedSettings<ReconcilerOptions>(
+            configuration.GetSection(ReconcilerOptions.SectionName), o => o.Problems());
+        services.AddMetrics();
+        services.AddSingleton<StoreReconciler>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoreReconciler>());
+        services.AddHealthChecks().AddCheck<ReconciliationHealthCheck>(ReconciliationHealthCheck.Name, tags: [ReadyTag]);
+
         // The one place where the file store is chosen; an unknown provider is refused at start by the validator.
         switch (StorageOptions.ParseProvider(section[nameof(StorageOptions.Provider)]))
         {
@@ -140,7 +147,6 @@ public static class DependencyInjection
                 services.AddSingleton(sp => new LocalFileStore(
                     sp.GetRequiredService<IOptions<LocalFileStoreOptions>>(), environment.ContentRootPath));
                 services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<LocalFileStore>());
-                services.AddHostedService<AbandonedUploadsCleaner>();
                 services.AddHealthChecks().AddCheck<LocalFileStoreHealthCheck>(
                     "file-store", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(10));
                 break;

@@ -42,6 +42,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["Cors:AllowedOrigins:0"] = AllowedOrigin,
             // Readiness asks its dependencies every time, so a test sees a break at once.
             ["Health:CacheSeconds"] = "0",
+            // Passes are run by the tests that want one; a timed pass would see another test's half-made state.
+            ["Storage:Reconciler:Enabled"] = "false",
         };
         foreach (var (key, value) in (databaseSettings ?? new Dictionary<string, string?>()).Concat(Storage.Settings))
         {

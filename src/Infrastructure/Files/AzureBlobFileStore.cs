@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Core;
 using Azure.Identity;
@@ -127,6 +128,34 @@ internal sealed class AzureBlobFileStore : IFileStore
 
         return deleted;
     }
+
+    public async IAsyncEnumerable<StoredObject> ListAsync(
+        string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        if (prefix.Length > 0)
+        {
+            StorageKeys.Validate(prefix.TrimEnd('/'));
+        }
+
+        await foreach (var page in Container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken)
+            .AsPages(pageSizeHint: DeletePageSize))
+        {
+            foreach (var blob in page.Values)
+            {
+                yield return new StoredObject(
+                    blob.Name,
+                    blob.Properties.ContentLength ?? 0,
+                    blob.Properties.LastModified ?? DateTimeOffset.MinValue);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Nothing to do: staged blocks that no upload committed are not blobs, and Azure Storage
+    /// discards them itself after a week.
+    /// </summary>
+    public Task<int> RemoveLeftoversAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => Task.FromResult(0);
 
     private sealed class BlockUpload(string key, BlockBlobClient blob, int blockSize) : IFileUpload
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using PersonaMedia.Application.Common.Interfaces;
 
@@ -123,6 +124,94 @@ internal sealed class LocalFileStore : IFileStore
 
         RemoveEmptyFolders(folder);
         return Task.FromResult(deleted);
+    }
+
+    public async IAsyncEnumerable<StoredObject> ListAsync(
+        string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var start = prefix.Length == 0 ? _root : ResolveFolder(prefix);
+        var folders = new Stack<string>();
+        folders.Push(start);
+        while (folders.TryPop(out var folder))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            FileSystemInfo[] entries;
+            try
+            {
+                entries = new DirectoryInfo(folder).GetFileSystemInfos();
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // Removed while listing: its files went with it.
+                continue;
+            }
+
+            foreach (var entry in entries)
+            {
+                if (entry is DirectoryInfo)
+                {
+                    folders.Push(entry.FullName);
+                }
+                else if (!entry.Name.StartsWith('.') && entry is FileInfo file)
+                {
+                    // Temporary files start with a dot; committed names never do.
+                    yield return new StoredObject(
+                        Path.GetRelativePath(_root, file.FullName).Replace(Path.DirectorySeparatorChar, '/'),
+                        file.Length,
+                        file.LastWriteTimeUtc);
+                }
+            }
+
+            // One folder's entries at a time, off the caller's thread between folders.
+            await Task.Yield();
+        }
+    }
+
+    public Task<int> RemoveLeftoversAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        var all = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            // Temporary names start with a dot, which .NET counts as hidden and skips by default.
+            AttributesToSkip = FileAttributes.None,
+            IgnoreInaccessible = true,
+        };
+        foreach (var file in new DirectoryInfo(_root).EnumerateFiles("*" + TemporarySuffix, all))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (file.Name.StartsWith('.') && file.LastWriteTimeUtc < cutoff.UtcDateTime && TryDelete(file))
+            {
+                removed++;
+            }
+        }
+
+        // Deepest first, so a folder whose only content was an empty folder goes too. A folder an
+        // upload is about to write into is new, so younger than the cutoff.
+        foreach (var folder in new DirectoryInfo(_root).EnumerateDirectories("*", all)
+                     .OrderByDescending(d => d.FullName.Length).ToList())
+        {
+            if (folder.LastWriteTimeUtc < cutoff.UtcDateTime && TryRemoveEmptyFolder(folder.FullName))
+            {
+                removed++;
+            }
+        }
+
+        return Task.FromResult(removed);
+    }
+
+    private static bool TryDelete(FileInfo file)
+    {
+        try
+        {
+            file.Delete();
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

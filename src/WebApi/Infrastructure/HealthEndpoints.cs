@@ -27,7 +27,7 @@ internal static class HealthEndpoints
         health.MapGet("/ready", (HealthCheckService checks, HttpContext context) => ReportAsync(checks, context, ready: true))
             .WithName("getReadiness")
             .WithSummary("Readiness")
-            .WithDescription("Whether the database and the file store are reachable, with each check's state; 503 when one is not.")
+            .WithDescription("Whether the database and the file store are reachable, with each check's state; 503 when one is not. `degraded` (still 200) while the store and the database disagree: see the README's reconciler.")
             .Produces<HealthResponse>()
             .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
     }
@@ -46,7 +46,12 @@ internal static class HealthEndpoints
             statusCode: report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
     }
 
-    private static string StatusText(HealthStatus status) => status == HealthStatus.Healthy ? "healthy" : "unhealthy";
+    private static string StatusText(HealthStatus status) => status switch
+    {
+        HealthStatus.Healthy => "healthy",
+        HealthStatus.Degraded => "degraded",
+        _ => "unhealthy",
+    };
 
     /// <summary><c>{"status": "healthy"}</c>, with each check's state on the readiness endpoint.</summary>
     internal sealed record HealthResponse(

@@ -345,6 +345,68 @@ public abstract class FileStoreContractTests
     public async Task Delete_by_prefix_refuses_what_is_not_a_folder_inside_the_store(string prefix) =>
         await Assert.ThrowsAsync<ArgumentException>(() => Store.DeletePrefixAsync(prefix, None));
 
+    [Test]
+    public async Task Listing_shows_committed_objects_with_size_and_time_and_not_uploads_in_flight()
+    {
+        var before = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var first = "7/8/" + Guid.NewGuid().ToString("N") + ".jpg";
+        var second = "7/9/" + Guid.NewGuid().ToString("N") + ".png";
+        var elsewhere = "70/8/" + Guid.NewGuid().ToString("N") + ".mp4";
+        await SaveAsync(first, RandomBytes(1234));
+        await SaveAsync(second, RandomBytes(10));
+        await SaveAsync(elsewhere, RandomBytes(1));
+        await using var inFlight = await Store.BeginUploadAsync("7/8/" + Guid.NewGuid().ToString("N") + ".jpg", None);
+        await inFlight.WriteAsync(RandomBytes(100), None);
+
+        var all = await ListAsync("");
+        var underSeven = await ListAsync("7/");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(all.Select(o => o.Key), Is.EquivalentTo(new[] { first, second, elsewhere }));
+            Assert.That(underSeven.Select(o => o.Key), Is.EquivalentTo(new[] { first, second }), "a prefix is a folder, 70/ is not under 7/");
+            Assert.That(all.Single(o => o.Key == first).Size, Is.EqualTo(1234));
+            Assert.That(all.All(o => o.LastModified > before && o.LastModified < DateTimeOffset.UtcNow.AddMinutes(5)), Is.True, "written just now");
+            Assert.That(await ListAsync("5/6/"), Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task Listing_pages_through_more_objects_than_one_page_holds()
+    {
+        var keys = Enumerable.Range(0, 1100).Select(i => $"3/4/{i:D5}.jpg").ToList();
+        await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (key, _) => await SaveAsync(key, [1]));
+
+        Assert.That((await ListAsync("3/")).Select(o => o.Key), Is.EquivalentTo(keys));
+    }
+
+    [TestCase("../")]
+    [TestCase("1/../../")]
+    public async Task Listing_refuses_a_prefix_outside_the_store(string prefix) =>
+        await Assert.ThrowsAsync<ArgumentException>(() => ListAsync(prefix));
+
+    [Test]
+    public async Task Removing_leftovers_never_touches_a_committed_object()
+    {
+        var key = NewKey();
+        await SaveAsync(key, RandomBytes(10));
+
+        await Store.RemoveLeftoversAsync(DateTimeOffset.UtcNow.AddDays(1), None);
+
+        Assert.That(await ReadAsync(key), Has.Length.EqualTo(10));
+    }
+
+    protected async Task<List<StoredObject>> ListAsync(string prefix)
+    {
+        var listed = new List<StoredObject>();
+        await foreach (var stored in Store.ListAsync(prefix, None))
+        {
+            listed.Add(stored);
+        }
+
+        return listed;
+    }
+
     protected static string NewKey(string extension = "jpg") =>
         $"{Random.Shared.Next(1, 10_000)}/{Random.Shared.Next(1, 10_000)}/{Guid.NewGuid():N}.{extension}";
 

@@ -46,6 +46,44 @@ public sealed class LocalFileStoreContractTests : FileStoreContractTests
         }
     }
 
+    [Test]
+    public async Task Leftovers_older_than_the_cutoff_go_and_younger_ones_stay()
+    {
+        var store = Path.Combine(_root!, "store");
+        var committed = "1/2/0123.jpg";
+        await SaveAsync(committed, RandomBytes(10));
+        var folder = Path.Combine(store, "1", "2");
+        var abandoned = Touch(Path.Combine(folder, ".abc.partial"), TimeSpan.FromDays(2));
+        var inProgress = Touch(Path.Combine(folder, ".def.partial"), TimeSpan.FromMinutes(5));
+        File.SetLastWriteTimeUtc(Path.Combine(store, committed), DateTime.UtcNow.AddDays(-30));
+        var oldEmpty = Directory.CreateDirectory(Path.Combine(store, "3", "4")).FullName;
+        Directory.SetLastWriteTimeUtc(oldEmpty, DateTime.UtcNow.AddDays(-2));
+        Directory.SetLastWriteTimeUtc(Path.GetDirectoryName(oldEmpty)!, DateTime.UtcNow.AddDays(-2));
+        var youngEmpty = Directory.CreateDirectory(Path.Combine(store, "5", "6")).FullName;
+
+        var removed = await Store.RemoveLeftoversAsync(DateTimeOffset.UtcNow.AddDays(-1), CancellationToken.None);
+
+        using (Assert.EnterMultipleScope())
+        {
+            // The abandoned file, the old empty folder 3/4, then 3, which 4 left empty.
+            Assert.That(removed, Is.EqualTo(3));
+            Assert.That(Directory.Exists(Path.Combine(store, "3")), Is.False, "its parent, left empty");
+            Assert.That(File.Exists(abandoned), Is.False, "abandoned temporary file");
+            Assert.That(File.Exists(inProgress), Is.True, "an upload still in flight");
+            Assert.That(File.Exists(Path.Combine(store, committed)), Is.True, "a committed file, however old");
+            Assert.That(Directory.Exists(oldEmpty), Is.False, "an old empty folder");
+            Assert.That(Directory.Exists(youngEmpty), Is.True, "a folder an upload may be about to write into");
+            Assert.That(Directory.Exists(store), Is.True, "the root");
+        }
+    }
+
+    private static string Touch(string path, TimeSpan age)
+    {
+        File.WriteAllBytes(path, [1, 2, 3]);
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow - age);
+        return path;
+    }
+
     private static List<string> Folders(string root) =>
         Directory.EnumerateDirectories(root, "*", SearchOption.AllDirectories)
             .Select(d => Path.GetRelativePath(root, d).Replace('\\', '/'))

@@ -202,5 +202,11 @@ public class PendingDeletionTests(TestEnvironment environment) : FunctionalTestB
 
         public Task<int> DeletePrefixAsync(string prefix, CancellationToken cancellationToken) =>
             faults.DeletesFail ? throw new IOException("The store refuses deletes") : inner.DeletePrefixAsync(prefix, cancellationToken);
+
+        public IAsyncEnumerable<StoredObject> ListAsync(string prefix, CancellationToken cancellationToken) =>
+            inner.ListAsync(prefix, cancellationToken);
+
+        public Task<int> RemoveLeftoversAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+            inner.RemoveLeftoversAsync(cutoff, cancellationToken);
     }
 }

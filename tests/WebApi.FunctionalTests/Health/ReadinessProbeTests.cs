@@ -27,6 +27,7 @@ public class ReadinessProbeTests
             Assert.That(checks, Is.EquivalentTo(new Dictionary<string, string>
             {
                 ["database"] = "healthy", ["file-store"] = "healthy", ["disk-space"] = "healthy", ["lifecycle"] = "healthy",
+                ["store-consistency"] = "healthy",
             }));
             Assert.That(Directory.EnumerateFileSystemEntries(((LocalTestStorage)app.Storage).Root), Is.Empty, "the probe object is deleted");
         }

@@ -32,7 +32,25 @@ public interface IFileStore
     /// went. Those uploads then fail to commit, which is right: their folder's owner is gone.
     /// </summary>
     Task<int> DeletePrefixAsync(string prefix, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every committed object whose key starts with <paramref name="prefix"/> ("" for all), page by
+    /// page, in no particular order. Temporary files of uploads in flight are not objects and are
+    /// not listed. An object deleted while the listing runs may or may not appear.
+    /// </summary>
+    IAsyncEnumerable<StoredObject> ListAsync(string prefix, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes what uploads that never finished left behind and last changed before
+    /// <paramref name="cutoff"/>: temporary files and empty folders on local disk. A store that
+    /// leaves nothing behind (Azure discards uncommitted blocks itself) removes nothing. Returns
+    /// how many entries went.
+    /// </summary>
+    Task<int> RemoveLeftoversAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }
+
+/// <summary>One committed object of a store: its key, size and when it was last written.</summary>
+public sealed record StoredObject(string Key, long Size, DateTimeOffset LastModified);
 
 /// <summary>A file being written; see <see cref="IFileStore.BeginUploadAsync"/>.</summary>
 public interface IFileUpload : IAsyncDisposable
