@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using PersonaMedia.Application.Common.Concurrency;
 using PersonaMedia.Domain.Media;
 
@@ -16,4 +17,12 @@ public sealed record MediaFileDto(
     string? Description,
     string Sha256,
     DateTime CreatedAt,
-    DateTime UpdatedAt) : IVersioned;
+    DateTime UpdatedAt) : IVersioned
+{
+    /// <summary>
+    /// With <c>?include=urls</c>: a signed inline URL of the bytes with the default lifetime (see
+    /// <see cref="Delivery.MediaUrls"/>); otherwise null, and left out of the JSON.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? DownloadUrl { get; init; }
+}

@@ -63,7 +63,7 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     [HttpGet("persona/{persona_id:int}/files")]
     [EndpointName("listPersonaFiles")]
     [EndpointSummary("List a persona's files")]
-    [EndpointDescription("A persona's files, newest first (ties: the higher id first), one page at a time. `X-Total-Count` counts every file that matches the filter; `Link` names the next and previous pages, keeping the filter.")]
+    [EndpointDescription("A persona's files, newest first (ties: the higher id first), one page at a time. `X-Total-Count` counts every file that matches the filter; `Link` names the next and previous pages, keeping the filter. With `include=urls` each file also carries `download_url`, a signed inline URL of its bytes with the default lifetime (see getFileUrl).")]
     [ResponseHeader("X-Total-Count", "The number of files that match the filter, on every page.", StatusCodes.Status200OK, IsInteger = true)]
     [ResponseHeader("Link", "RFC 8288 links to the `next` and `prev` pages, when there are any.", StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
@@ -74,11 +74,12 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
         [FromQuery(Name = "media_type"), ModelBinder<MediaTypeQueryBinder>] MediaType? mediaType,
         CancellationToken cancellationToken,
         [FromQuery(Name = "limit")] int limit = ListPersonaMediaQuery.MaxLimit,
-        [FromQuery(Name = "offset")] int offset = 0)
+        [FromQuery(Name = "offset")] int offset = 0,
+        [FromQuery(Name = "include")] string? include = null)
     {
-        var page = await sender.Send(new ListPersonaMediaQuery(personaId, mediaType, limit, offset), cancellationToken);
+        var page = await sender.Send(new ListPersonaMediaQuery(personaId, mediaType, limit, offset, include), cancellationToken);
         Response.Headers["X-Total-Count"] = page.TotalCount.ToString(CultureInfo.InvariantCulture);
-        if (PagingLinks.For(Request.Path, mediaType, page) is { Length: > 0 } links)
+        if (PagingLinks.For(Request.Path, mediaType, page, include) is { Length: > 0 } links)
         {
             Response.Headers[HeaderNames.Link] = links;
         }
@@ -89,12 +90,14 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     [HttpGet("files/{file_id:int}")]
     [EndpointName("getFile")]
     [EndpointSummary("Get a file's information")]
-    [EndpointDescription("The media file's information (not its bytes; see downloadFile).")]
+    [EndpointDescription("The media file's information (not its bytes; see downloadFile). With `include=urls` it also carries `download_url`, a signed inline URL of the bytes (see getFileUrl).")]
+    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<MediaFileDto>(StatusCodes.Status200OK)]
     [ResponseHeader("ETag", "The strong entity tag of this version; send it back in `If-Match` to update only this version.", StatusCodes.Status200OK)]
-    public async Task<MediaFileDto> Get([FromRoute(Name = "file_id")] int fileId, CancellationToken cancellationToken) =>
-        await sender.Send(new GetMediaFileQuery(fileId), cancellationToken);
+    public async Task<MediaFileDto> Get(
+        [FromRoute(Name = "file_id")] int fileId, CancellationToken cancellationToken, [FromQuery(Name = "include")] string? include = null) =>
+        await sender.Send(new GetMediaFileQuery(fileId, include), cancellationToken);
 
     /// <summary>A short-lived URL of the file's bytes that a browser can load without a bearer header.</summary>
     [HttpGet("files/{file_id:int}/url")]

@@ -181,6 +181,10 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
                     parameter.Description = "Seconds the URL works: default 300, at most 3600 (Media:UrlDefaultExpirySeconds, Media:UrlMaxExpirySeconds).";
                     schema.Minimum = "1";
                     break;
+                case "include" when schema is not null:
+                    parameter.Description = "`urls` adds `download_url` to each file: a signed inline URL with the default lifetime.";
+                    schema.Enum = [JsonValue.Create("urls")];
+                    break;
                 case "token":
                     parameter.Description = "The opaque token of a signed URL, as getFileUrl handed it out.";
                     break;

@@ -21,7 +21,8 @@ internal static class WireSchemas
     public const string UploadForm = "UploadForm";
     public const string DescriptionForm = "DescriptionForm";
 
-    public sealed record Limits(int? MinLength = null, int? MaxLength = null, string? Format = null);
+    /// <param name="LeftOutWhenNull">The member is left out of the JSON rather than null (optional, never null on the wire).</param>
+    public sealed record Limits(int? MinLength = null, int? MaxLength = null, string? Format = null, bool LeftOutWhenNull = false);
 
     private static readonly Dictionary<(string Schema, string Property), Limits> Rules = new()
     {
@@ -37,6 +38,7 @@ internal static class WireSchemas
         [("DescriptionRequest", MediaFile.DescriptionField)] = new(MaxLength: MediaRules.DescriptionMaxLength),
         [(DescriptionForm, MediaFile.DescriptionField)] = new(MaxLength: MediaRules.DescriptionMaxLength),
         [(UploadForm, UploadMediaCommand.DescriptionField)] = new(MaxLength: MediaRules.DescriptionMaxLength),
+        [("MediaFile", "download_url")] = new(Format: "uri", LeftOutWhenNull: true),
     };
 
     /// <summary>The component name of a type's schema, or null for one that stays inline.</summary>
@@ -75,6 +77,11 @@ internal static class WireSchemas
                 property.MinLength = limits.MinLength ?? property.MinLength;
                 property.MaxLength = limits.MaxLength ?? property.MaxLength;
                 property.Format = limits.Format ?? property.Format;
+                if (limits.LeftOutWhenNull && property.Type is { } optional)
+                {
+                    property.Type = optional & ~JsonSchemaType.Null;
+                    property.Description = "Only with `include=urls`: a signed inline URL of the bytes (see getFileUrl).";
+                }
             }
         }
     }

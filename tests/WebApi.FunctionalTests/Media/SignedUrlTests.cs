@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PersonaMedia.Application.Common.Interfaces;
 using PersonaMedia.Application.Media.Delivery;
@@ -213,12 +215,14 @@ public class SignedUrlTests(TestEnvironment environment) : FunctionalTestBase(en
         var path = PathOf(url);
         var last = path[^1];
         var tampered = path[..^1] + (last == 'A' ? 'B' : 'A');
+        // Only the unused bits of the last character changed, for some token whatever it was: was a 500.
+        var unusedBits = path[..^1] + (char)(last + 1);
         var expired = Signed(new MediaUrlGrant(_fileId, MediaVariant.Original, MediaDisposition.Inline, DateTimeOffset.UtcNow.AddSeconds(-1)));
         var otherVariant = Signed(new MediaUrlGrant(_fileId, (MediaVariant)7, MediaDisposition.Inline, expiresAt));
         var otherFile = Signed(new MediaUrlGrant(_fileId + 1000, MediaVariant.Original, MediaDisposition.Inline, expiresAt));
 
         var details = new List<string>();
-        foreach (var bad in new[] { tampered, expired, otherVariant, otherFile, "/media/not-a-token", path + "A" })
+        foreach (var bad in new[] { tampered, unusedBits, expired, otherVariant, otherFile, "/media/not-a-token", path + "A" })
         {
             using var response = await _anonymous.GetAsync(bad);
             var problem = await response.AssertProblemAsync(HttpStatusCode.NotFound);
@@ -282,4 +286,130 @@ public class SignedUrlTests(TestEnvironment environment) : FunctionalTestBase(en
         response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
             ? string.Join(", ", values)
             : null;
+}
+
+/// <summary><c>?include=urls</c> on list and info: each file gains <c>download_url</c>, signed in memory.</summary>
+public class IncludeUrlsTests(TestEnvironment environment) : FunctionalTestBase(environment)
+{
+    private UserClient _user = null!;
+    private int _personaId;
+
+    [SetUp]
+    public async Task SignIn()
+    {
+        _user = await App.CreateUserAsync();
+        _personaId = await _user.CreatePersonaAsync();
+    }
+
+    [Test]
+    public async Task A_listed_file_with_include_urls_carries_a_download_url_that_loads_inline()
+    {
+        var bytes = Payloads.Png(3000);
+        await _user.UploadImageAsync(_personaId, bytes, "a.png").UploadOkAsync();
+        await _user.UploadImageAsync(_personaId, Payloads.Jpeg(3000), "b.jpg").UploadOkAsync();
+
+        using var response = await _user.Http.GetAsync($"/upload/persona/{_personaId}/files?include=urls&limit=1&offset=1");
+        var files = (await response.JsonAsync()).EnumerateArray().ToList();
+        var url = files.Single().GetProperty("download_url").GetString()!;
+        using var anonymous = App.CreateClient();
+        using var media = await anonymous.GetAsync(new Uri(url).PathAndQuery);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(url, Does.StartWith("http://localhost/media/"));
+            Assert.That(response.Headers.GetValues("Link").Single(), Does.Contain("include=urls"), "the next pages keep include");
+            Assert.That(response.Headers.CacheControl?.NoStore, Is.True);
+            Assert.That(media.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(media.Content.Headers.ContentDisposition?.DispositionType, Is.EqualTo("inline"));
+            Assert.That(media.Headers.CacheControl?.MaxAge, Is.InRange(TimeSpan.FromSeconds(290), TimeSpan.FromSeconds(300)));
+        });
+        Assert.That(await media.Content.ReadAsByteArrayAsync(), Is.EqualTo(bytes));
+    }
+
+    [Test]
+    public async Task Info_with_include_urls_carries_a_download_url_and_without_it_none()
+    {
+        var file = await _user.UploadImageAsync(_personaId, Payloads.Jpeg(3000)).UploadOkAsync();
+        var id = file.GetProperty("id").GetInt32();
+
+        using var plain = await _user.Http.GetAsync($"/upload/files/{id}");
+        using var withUrls = await _user.Http.GetAsync($"/upload/files/{id}?include=urls");
+        using var list = await _user.Http.GetAsync($"/upload/persona/{_personaId}/files");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(Json.Names(await plain.JsonAsync()), Does.Not.Contain("download_url"));
+            Assert.That(Json.Names(file), Does.Not.Contain("download_url"));
+            Assert.That(Json.Names((await list.JsonAsync())[0]), Does.Not.Contain("download_url"));
+            Assert.That((await withUrls.JsonAsync()).GetProperty("download_url").GetString(), Does.StartWith("http://localhost/media/"));
+            Assert.That(withUrls.Headers.ETag, Is.EqualTo(plain.Headers.ETag), "the same version of the file");
+        });
+    }
+
+    [TestCase("/upload/files/{0}?include=thumbnails")]
+    [TestCase("/upload/persona/{1}/files?include=url")]
+    public async Task Another_include_is_400_naming_it(string path)
+    {
+        var file = await _user.UploadImageAsync(_personaId, Payloads.Jpeg(3000)).UploadOkAsync();
+
+        using var response = await _user.Http.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, path, file.GetProperty("id").GetInt32(), _personaId));
+
+        await response.AssertValidationProblemAsync("include", "urls");
+    }
+}
+
+/// <summary>The URLs of a page cost no query: a page of six files reads the database as often as a page of one.</summary>
+public class IncludeUrlsQueryCountTests
+{
+    [Test]
+    public async Task A_page_with_urls_sends_as_many_commands_for_six_files_as_for_one()
+    {
+        var counter = new CommandCounter();
+        await using var app = new TestApp();
+        await using var counted = app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.ConfigureDbContext<PersonaMedia.Infrastructure.Persistence.SqliteAppDbContext>(o => o.AddInterceptors(counter))));
+        var user = await app.CreateUserAsync();
+        var one = await user.CreatePersonaAsync("one");
+        var six = await user.CreatePersonaAsync("six");
+        await user.UploadImageAsync(one, Payloads.Jpeg(2000)).UploadOkAsync();
+        for (var i = 0; i < 6; i++)
+        {
+            await user.UploadImageAsync(six, Payloads.Jpeg(2000 + i)).UploadOkAsync();
+        }
+
+        using var client = counted.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", user.Token);
+        var forOne = await CommandsOf(client, $"/upload/persona/{one}/files?include=urls", counter, expectedFiles: 1);
+        var forSix = await CommandsOf(client, $"/upload/persona/{six}/files?include=urls", counter, expectedFiles: 6);
+
+        Assert.That(forSix, Is.EqualTo(forOne).And.GreaterThan(0));
+    }
+
+    private static async Task<int> CommandsOf(HttpClient client, string path, CommandCounter counter, int expectedFiles)
+    {
+        var before = counter.Count;
+        using var response = await client.GetAsync(path);
+        var files = (await response.JsonAsync()).EnumerateArray().ToList();
+        Assert.That(files, Has.Count.EqualTo(expectedFiles));
+        Assert.That(files.Select(f => f.GetProperty("download_url").GetString()), Is.All.StartWith("http://localhost/media/"));
+        return counter.Count - before;
+    }
+
+    private sealed class CommandCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command,
+            Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result,
+            CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
 }

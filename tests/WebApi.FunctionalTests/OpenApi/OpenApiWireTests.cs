@@ -165,7 +165,7 @@ public partial class OpenApiDocumentTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(parameters.Keys, Is.EquivalentTo(["persona_id", "media_type", "limit", "offset"]));
+            Assert.That(parameters.Keys, Is.EquivalentTo(["persona_id", "media_type", "limit", "offset", "include"]));
             Assert.That(parameters["persona_id"].GetProperty("in").GetString(), Is.EqualTo("path"));
             Assert.That(Names(Resolve(parameters["media_type"].GetProperty("schema")), "enum"), Is.EqualTo(["image", "video"]));
             Assert.That((limit.GetProperty("minimum").GetInt32(), limit.GetProperty("maximum").GetInt32(), limit.GetProperty("default").GetInt32()), Is.EqualTo((1, 100, 100)));

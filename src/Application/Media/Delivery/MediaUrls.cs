@@ -12,6 +12,15 @@ public sealed class MediaUrls(IMediaUrlSigner signer, IServiceAddress address, T
     /// <summary>The path under which <c>/media/{token}</c> serves signed URLs.</summary>
     public const string PathPrefix = "media/";
 
+    /// <summary>The <c>include</c> value that adds <c>download_url</c> to files in list and info answers.</summary>
+    public const string IncludeUrls = "urls";
+
+    /// <summary>The files, each with its <c>download_url</c> (inline, default lifetime), signed in memory.</summary>
+    public IReadOnlyList<MediaFileDto> WithDownloadUrls(IReadOnlyList<MediaFileDto> files) =>
+        [.. files.Select(WithDownloadUrl)];
+
+    public MediaFileDto WithDownloadUrl(MediaFileDto file) => file with { DownloadUrl = For(file.Id, MediaDisposition.Inline).Url };
+
     /// <param name="lifetime">Null for the configured default; the validators keep it within the maximum.</param>
     public MediaFileUrlDto For(int fileId, MediaDisposition disposition, TimeSpan? lifetime = null)
     {

@@ -1,4 +1,5 @@
 using FluentValidation;
+using PersonaMedia.Application.Media.Delivery;
 
 namespace PersonaMedia.Application.Media.Queries.ListPersonaMedia;
 
@@ -9,5 +10,6 @@ public sealed class ListPersonaMediaQueryValidator : AbstractValidator<ListPerso
         RuleFor(q => q.MediaType).IsInEnum();
         RuleFor(q => q.Limit).InclusiveBetween(1, ListPersonaMediaQuery.MaxLimit);
         RuleFor(q => q.Offset).GreaterThanOrEqualTo(0);
+        RuleFor(q => q.Include).IncludeIsUrls();
     }
 }
