@@ -17,6 +17,7 @@ public static class DependencyInjection
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.AddScoped<StoredFileRemover>();
+        services.AddScoped<UploadReplays>();
         services.AddScoped<MediaUrls>();
 
         // The upload's steps; each names its stage, so a new one joins here without touching the handler.

@@ -66,6 +66,8 @@ public static class DependencyInjection
         services.AddScoped<IPersonaRepository, PersonaRepository>();
         services.AddScoped<IMediaFileRepository, MediaFileRepository>();
         services.AddScoped<IPendingDeletionRepository, PendingDeletionRepository>();
+        services.AddScoped<IUploadIdempotencyKeyRepository, UploadIdempotencyKeyRepository>();
+        services.AddHostedService<IdempotencyKeyPurger>();
     }
 
     /// <summary>

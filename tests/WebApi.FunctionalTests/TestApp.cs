@@ -75,6 +75,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.UploadIdempotencyKeys.ExecuteDeleteAsync();
         await db.MediaFiles.ExecuteDeleteAsync();
         await db.PendingDeletions.ExecuteDeleteAsync();
         await db.Personas.ExecuteDeleteAsync();

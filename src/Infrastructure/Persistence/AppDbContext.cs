@@ -21,6 +21,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Persona> Personas => Set<Persona>();
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
     public DbSet<PendingDeletion> PendingDeletions => Set<PendingDeletion>();
+    public DbSet<UploadIdempotencyKey> UploadIdempotencyKeys => Set<UploadIdempotencyKey>();
 
     Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) => SaveChangesAsync(cancellationToken);
 

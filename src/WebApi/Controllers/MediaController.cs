@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -41,8 +42,13 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     [ProducesResponseType<MediaFileDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
-    public Task<MediaFileDto> UploadImage([FromRoute(Name = "persona_id")] int personaId, CancellationToken cancellationToken) =>
-        Upload(personaId, MediaType.Image, cancellationToken);
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    [ResponseHeader(ReplayedHeader, ReplayedHeaderText, StatusCodes.Status200OK)]
+    public Task<MediaFileDto> UploadImage(
+        [FromRoute(Name = "persona_id")] int personaId,
+        [FromHeader(Name = UploadMediaCommand.IdempotencyKeyHeader), Description(IdempotencyKeyText)] string? idempotencyKey,
+        CancellationToken cancellationToken) =>
+        Upload(personaId, MediaType.Image, idempotencyKey, cancellationToken);
 
     [HttpPost("persona/{persona_id:int}/video")]
     [EndpointName("uploadVideo")]
@@ -57,8 +63,13 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     [ProducesResponseType<MediaFileDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
-    public Task<MediaFileDto> UploadVideo([FromRoute(Name = "persona_id")] int personaId, CancellationToken cancellationToken) =>
-        Upload(personaId, MediaType.Video, cancellationToken);
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    [ResponseHeader(ReplayedHeader, ReplayedHeaderText, StatusCodes.Status200OK)]
+    public Task<MediaFileDto> UploadVideo(
+        [FromRoute(Name = "persona_id")] int personaId,
+        [FromHeader(Name = UploadMediaCommand.IdempotencyKeyHeader), Description(IdempotencyKeyText)] string? idempotencyKey,
+        CancellationToken cancellationToken) =>
+        Upload(personaId, MediaType.Video, idempotencyKey, cancellationToken);
 
     [HttpGet("persona/{persona_id:int}/files")]
     [EndpointName("listPersonaFiles")]
@@ -226,16 +237,42 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     private const string UpdateDescriptionText =
         "Replaces the file's description and advances `updated_at`. The description comes as JSON `{\"description\": ...}`, or as the form field `description` (urlencoded or multipart). With If-Match, only if the file is still the version of that ETag (412 otherwise).";
 
-    private async Task<MediaFileDto> Upload(int personaId, MediaType mediaType, CancellationToken cancellationToken)
+    private const string ReplayedHeader = "Idempotent-Replayed";
+
+    private const string ReplayedHeaderText =
+        "`true` when this answer is the one an earlier upload with the same Idempotency-Key got: the file it stored, nothing stored again.";
+
+    private const string IdempotencyKeyText =
+        "Makes the upload safe to retry: the same key (1-255 visible ASCII characters, e.g. a UUID; quoted or not) from the same user within 24 hours gets the first upload's file again instead of a second copy; the same key with a different upload (persona, bytes, file name, type or description) gets 422.";
+
+    private async Task<MediaFileDto> Upload(int personaId, MediaType mediaType, string? idempotencyKey, CancellationToken cancellationToken)
     {
         // Rule 1 comes before anything of the body is read: someone else's persona is 404
         // whatever the body holds, too large or without a boundary.
         await sender.Send(new GetPersonaQuery(personaId), cancellationToken);
 
         var form = await MultipartUpload.ReadToFileAsync(Request, cancellationToken);
-        return await sender.Send(
+        var result = await sender.Send(
             new UploadMediaCommand(
-                personaId, mediaType, form.FileName, form.ContentType, form.Description, form.Content, form.CompleteAsync),
+                personaId, mediaType, form.FileName, form.ContentType, form.Description, form.Content, form.CompleteAsync,
+                KeyAsSent(idempotencyKey)),
             cancellationToken);
+        if (result.Replayed)
+        {
+            Response.Headers[ReplayedHeader] = "true";
+        }
+
+        return result.File;
     }
+
+    /// <summary>
+    /// The key as sent, or the content of a structured-field string (<c>"..."</c>), as the IETF
+    /// draft has it. An empty header, which binding reads as none, is kept as sent so that it is refused.
+    /// </summary>
+    private string? KeyAsSent(string? key) => key switch
+    {
+        ['"', .. var inner, '"'] => inner,
+        null when Request.Headers.ContainsKey(UploadMediaCommand.IdempotencyKeyHeader) => string.Empty,
+        _ => key,
+    };
 }

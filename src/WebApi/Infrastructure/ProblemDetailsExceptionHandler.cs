@@ -104,6 +104,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         ConflictException => Problem(StatusCodes.Status409Conflict, exception.Message),
         PreconditionFailedException => Problem(StatusCodes.Status412PreconditionFailed, exception.Message),
         PayloadTooLargeException => Problem(StatusCodes.Status413PayloadTooLarge, exception.Message),
+        UnprocessableRequestException => Problem(StatusCodes.Status422UnprocessableEntity, exception.Message),
         BadHttpRequestException bad => Problem(bad.StatusCode, DetailOf(bad)),
         // 507 has no default type and title in ASP.NET Core: WebDAV's definition (RFC 4918) is its home.
         InsufficientStorageException => new ProblemDetails

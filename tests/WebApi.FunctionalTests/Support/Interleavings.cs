@@ -52,7 +52,11 @@ public sealed class Interleavings
     /// <summary>In an upload whose bytes are stored (still invisible), before they are committed and the row inserted.</summary>
     public Pause? UploadBeforeRecord { get; set; }
 
-    public void Clear() => (AfterFileRead, AfterPersonaRead, UploadBeforeStore, UploadBeforeRecord) = (null, null, null, null);
+    /// <summary>In an upload with an Idempotency-Key, after the key was looked up, before the row and the key are inserted.</summary>
+    public Pause? AfterIdempotencyKeyLookup { get; set; }
+
+    public void Clear() =>
+        (AfterFileRead, AfterPersonaRead, UploadBeforeStore, UploadBeforeRecord, AfterIdempotencyKeyLookup) = (null, null, null, null, null);
 
     /// <summary>
     /// The app over the same database and store, with the seams in place: the repositories it
@@ -64,6 +68,8 @@ public sealed class Interleavings
             services.AddSingleton(interleavings);
             Wrap<IMediaFileRepository>(services, (sp, inner) => new PausingMediaFileRepository(inner, sp.GetRequiredService<Interleavings>()));
             Wrap<IPersonaRepository>(services, (sp, inner) => new PausingPersonaRepository(inner, sp.GetRequiredService<Interleavings>()));
+            Wrap<IUploadIdempotencyKeyRepository>(
+                services, (sp, inner) => new PausingIdempotencyKeyRepository(inner, sp.GetRequiredService<Interleavings>()));
             services.AddScoped<IUploadStep>(sp => new PausingStep(UploadStage.Store - 1, () => sp.GetRequiredService<Interleavings>().UploadBeforeStore));
             services.AddScoped<IUploadStep>(sp => new PausingStep(UploadStage.Record - 1, () => sp.GetRequiredService<Interleavings>().UploadBeforeRecord));
         }));
@@ -167,5 +173,28 @@ public sealed class Interleavings
 
         public Task<IReadOnlyList<PersonaDto>> ListOwnedAsync(int userId, CancellationToken cancellationToken) =>
             inner.ListOwnedAsync(userId, cancellationToken);
+    }
+
+    private sealed class PausingIdempotencyKeyRepository(IUploadIdempotencyKeyRepository inner, Interleavings interleavings)
+        : IUploadIdempotencyKeyRepository
+    {
+        public void Add(UploadIdempotencyKey key) => inner.Add(key);
+
+        public async Task<UploadIdempotencyKey?> FindAsync(int userId, string key, CancellationToken cancellationToken)
+        {
+            var found = await inner.FindAsync(userId, key, cancellationToken);
+            if (interleavings.AfterIdempotencyKeyLookup is { } pause)
+            {
+                await pause.HoldAsync();
+            }
+
+            return found;
+        }
+
+        public Task RemoveIfExpiredAsync(int userId, string key, DateTime now, CancellationToken cancellationToken) =>
+            inner.RemoveIfExpiredAsync(userId, key, now, cancellationToken);
+
+        public Task<int> RemoveExpiredAsync(DateTime now, int limit, CancellationToken cancellationToken) =>
+            inner.RemoveExpiredAsync(now, limit, cancellationToken);
     }
 }

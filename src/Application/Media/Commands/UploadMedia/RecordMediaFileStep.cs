@@ -1,3 +1,4 @@
+using PersonaMedia.Application.Common.Exceptions;
 using PersonaMedia.Application.Common.Interfaces;
 using PersonaMedia.Domain.Media;
 
@@ -7,9 +8,13 @@ namespace PersonaMedia.Application.Media.Commands.UploadMedia;
 /// Builds the file from what the earlier steps established (the domain's guards run here, and
 /// refuse a description sent after the file that is too long), makes the stored bytes visible,
 /// and inserts the row. A row that cannot be inserted takes its committed bytes with it.
+/// With an idempotency key, the key is inserted with the row; a key that already made a file for
+/// the same request replays that file instead, and these bytes are never made visible.
 /// </summary>
 public sealed class RecordMediaFileStep(
     IMediaFileRepository mediaFiles,
+    IUploadIdempotencyKeyRepository idempotencyKeys,
+    UploadReplays replays,
     IUnitOfWork unitOfWork,
     StoredFileRemover storedFiles,
     TimeProvider clock) : IUploadStep
@@ -23,6 +28,14 @@ public sealed class RecordMediaFileStep(
             throw new InvalidOperationException("The upload reached the record step without checked, stored content.");
         }
 
+        var key = upload.IdempotencyKey;
+        var requestHash = key is null ? null : UploadReplays.RequestHashOf(upload, sha256);
+        if (key is not null && await replays.TryReplayAsync(upload, key, requestHash!, cancellationToken))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
         var file = MediaFile.Create(
             upload.UserId,
             upload.PersonaId,
@@ -32,18 +45,31 @@ public sealed class RecordMediaFileStep(
             upload.Length,
             sha256,
             upload.Description,
-            clock.GetUtcNow().UtcDateTime);
+            now);
 
         await stored.CommitAsync(format.ContentType, sha256, cancellationToken);
         try
         {
             mediaFiles.Add(file);
+            if (key is not null)
+            {
+                idempotencyKeys.Add(UploadIdempotencyKey.For(upload.UserId, key, requestHash!, file, now));
+            }
+
             await unitOfWork.SaveChangesAsync(cancellationToken);
         }
-        catch
+        catch (Exception ex)
         {
             // The row was not recorded, so the committed bytes must not stay.
             await storedFiles.DeleteUnrecordedAsync(upload.StorageKey);
+
+            // A retry that overtook this request recorded the key first: this one is the repeat.
+            if (ex is UniqueConstraintException && key is not null
+                && await replays.TryReplayAsync(upload, key, requestHash!, CancellationToken.None))
+            {
+                return;
+            }
+
             throw;
         }
 

@@ -19,6 +19,7 @@ namespace PersonaMedia.Application.Media.Commands.UploadMedia;
 /// Called once the content has been read to its end: reads the rest of the request and yields
 /// the final description (one sent after the file wins), or fails when the rest breaks the protocol.
 /// </param>
+/// <param name="IdempotencyKey">The client's <c>Idempotency-Key</c>, unquoted; null when none was sent.</param>
 public sealed record UploadMediaCommand(
     int PersonaId,
     MediaType MediaType,
@@ -26,13 +27,20 @@ public sealed record UploadMediaCommand(
     string? ContentType,
     string? Description,
     Stream Content,
-    UploadCompletion Complete) : ICommand<MediaFileDto>
+    UploadCompletion Complete,
+    string? IdempotencyKey = null) : ICommand<UploadMediaResult>
 {
     /// <summary>The form field that carries the file; upload errors about the file are keyed by it.</summary>
     public const string FileField = "file";
 
+    /// <summary>The request header that makes an upload safe to retry; its errors are keyed by it.</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
     public const string DescriptionField = MediaFile.DescriptionField;
 }
+
+/// <summary>The stored file; <paramref name="Replayed"/> when an earlier upload with the same idempotency key made it.</summary>
+public sealed record UploadMediaResult(MediaFileDto File, bool Replayed);
 
 /// <summary>Finishes reading an upload's request after its file; yields the final description.</summary>
 public delegate ValueTask<string?> UploadCompletion(CancellationToken cancellationToken);
@@ -46,9 +54,9 @@ public sealed partial class UploadMediaCommandHandler(
     IPersonaRepository personas,
     ICurrentUser currentUser,
     UploadPipeline pipeline,
-    ILogger<UploadMediaCommandHandler> logger) : ICommandHandler<UploadMediaCommand, MediaFileDto>
+    ILogger<UploadMediaCommandHandler> logger) : ICommandHandler<UploadMediaCommand, UploadMediaResult>
 {
-    public async ValueTask<MediaFileDto> Handle(UploadMediaCommand command, CancellationToken cancellationToken)
+    public async ValueTask<UploadMediaResult> Handle(UploadMediaCommand command, CancellationToken cancellationToken)
     {
         var userId = currentUser.Id;
         if (!await personas.ExistsOwnedAsync(userId, command.PersonaId, cancellationToken))
@@ -75,13 +83,22 @@ public sealed partial class UploadMediaCommandHandler(
             throw;
         }
 
+        if (upload.Replayed is { } replayed)
+        {
+            LogReplayed(logger, replayed.Id);
+            return new UploadMediaResult(replayed, Replayed: true);
+        }
+
         var file = upload.File ?? throw new InvalidOperationException("The upload pipeline ended without recording the file.");
         LogStored(logger, upload.StorageKey, file.FileSize);
-        return file.ToDto();
+        return new UploadMediaResult(file.ToDto(), Replayed: false);
     }
 
     // Debug, like every other per-request line (the framework's request logs are at Warning):
     // at Information the console logger's queue lock was a measurable share of an upload under load.
     [LoggerMessage(Level = LogLevel.Debug, Message = "Stored {Key} ({Bytes} bytes)")]
     private static partial void LogStored(ILogger logger, string key, long bytes);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Replayed the upload of file {FileId} for a repeated Idempotency-Key")]
+    private static partial void LogReplayed(ILogger logger, int fileId);
 }

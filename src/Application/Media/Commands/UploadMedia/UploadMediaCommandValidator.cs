@@ -5,7 +5,8 @@ namespace PersonaMedia.Application.Media.Commands.UploadMedia;
 
 /// <summary>
 /// The upload rules decidable before the bytes arrive, in SPEC's order: the extension (rule 4),
-/// the declared content type (rule 5) and the description's length (rule 7). Run by the
+/// the declared content type (rule 5) and the description's length (rule 7), and the form of an
+/// <c>Idempotency-Key</c>. Run by the
 /// validation behaviour like every other validator; errors are keyed by the form field concerned.
 /// </summary>
 public sealed class UploadMediaCommandValidator : AbstractValidator<UploadMediaCommand>
@@ -29,6 +30,11 @@ public sealed class UploadMediaCommandValidator : AbstractValidator<UploadMediaC
         RuleFor(c => c.Description)
             .MaximumLength(MediaRules.DescriptionMaxLength)
             .OverridePropertyName(UploadMediaCommand.DescriptionField);
+
+        RuleFor(c => c.IdempotencyKey)
+            .Must(key => key is null || UploadIdempotencyKey.IsValidKey(key))
+            .OverridePropertyName(UploadMediaCommand.IdempotencyKeyHeader)
+            .WithMessage($"{UploadMediaCommand.IdempotencyKeyHeader} must be 1 to {UploadIdempotencyKey.KeyMaxLength} visible ASCII characters, such as a UUID.");
     }
 
     private static string Plural(MediaType type) => type == MediaType.Video ? "videos" : "images";

@@ -67,6 +67,7 @@ public sealed class UploadContext : IAsyncDisposable
         Description = command.Description;
         Content = command.Content;
         Complete = command.Complete;
+        IdempotencyKey = command.IdempotencyKey;
 
         // The validator has already refused any name or declared type these would not find.
         ExpectedFormat = MediaRules.FormatForFileName(command.MediaType, command.FileName)
@@ -82,6 +83,9 @@ public sealed class UploadContext : IAsyncDisposable
     public string? ClientFileName { get; }
     public string? DeclaredContentType { get; }
     public UploadCompletion Complete { get; }
+
+    /// <summary>The client's idempotency key; null when none was sent.</summary>
+    public string? IdempotencyKey { get; }
 
     /// <summary>The format the file name's extension promises.</summary>
     public MediaFormat ExpectedFormat { get; }
@@ -111,6 +115,12 @@ public sealed class UploadContext : IAsyncDisposable
 
     /// <summary>Set by the record step.</summary>
     public MediaFile? File { get; set; }
+
+    /// <summary>
+    /// Set by the record step instead of <see cref="File"/> when an earlier upload with the same
+    /// idempotency key made the file: that file, and these bytes were never made visible.
+    /// </summary>
+    public MediaFileDto? Replayed { get; set; }
 
     public async ValueTask DisposeAsync()
     {

@@ -99,6 +99,59 @@ namespace PersonaMedia.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("media_files", (string)null);
                 });
 
+            modelBuilder.Entity("PersonaMedia.Domain.Media.UploadIdempotencyKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(255)")
+                        .HasColumnName("key")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<int>("MediaFileId")
+                        .HasColumnType("int")
+                        .HasColumnName("media_file_id");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("char(64)")
+                        .HasColumnName("request_hash")
+                        .IsFixedLength();
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("int")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("MediaFileId");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("upload_idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("PersonaMedia.Domain.Personas.Persona", b =>
                 {
                     b.Property<int>("Id")
@@ -264,6 +317,17 @@ namespace PersonaMedia.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PersonaMedia.Domain.Media.UploadIdempotencyKey", b =>
+                {
+                    b.HasOne("PersonaMedia.Domain.Media.MediaFile", "MediaFile")
+                        .WithMany()
+                        .HasForeignKey("MediaFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("MediaFile");
                 });
 
             modelBuilder.Entity("PersonaMedia.Domain.Personas.Persona", b =>
