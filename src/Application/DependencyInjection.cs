@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PersonaMedia.Application.Media;
 using PersonaMedia.Application.Media.Commands.UploadMedia;
 using PersonaMedia.Application.Media.Delivery;
+using PersonaMedia.Application.Personas;
 
 namespace PersonaMedia.Application;
 
@@ -18,6 +19,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.AddScoped<StoredFileRemover>();
         services.AddScoped<UploadReplays>();
+        services.AddScoped<PersonaDeletion>();
         services.AddScoped<MediaUrls>();
 
         // The upload's steps; each names its stage, so a new one joins here without touching the handler.

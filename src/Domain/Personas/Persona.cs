@@ -22,6 +22,12 @@ public sealed class Persona
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>
+    /// When a DELETE began removing the persona: from then on it is gone for every request, while
+    /// its media rows are removed in batches and then the persona itself. Null for a live persona.
+    /// </summary>
+    public DateTime? DeletionStartedAt { get; private set; }
+
     public static Persona Create(int userId, string name, string? description, string? relationType, DateTime now)
     {
         var created = Guard.Utc(now);

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using PersonaMedia.Application.Common.Exceptions;
 using PersonaMedia.Application.Common.Interfaces;
 using PersonaMedia.Application.Media;
+using PersonaMedia.Application.Personas;
+using PersonaMedia.Domain.Storage;
 
 namespace PersonaMedia.Infrastructure.Files;
 
@@ -13,7 +15,8 @@ namespace PersonaMedia.Infrastructure.Files;
 /// died between the commit and the delete): every <see cref="PendingDeletionsOptions.RetryIntervalSeconds"/>
 /// it deletes what is due, in batches, and backs off on what still fails. Deleting is idempotent,
 /// so two replicas that take the same entry do no harm; the one whose removal of the entry then
-/// matches no row just moves on.
+/// matches no row just moves on. Each pass first finishes persona deletions that began more than
+/// <see cref="PendingDeletion.FirstRetryDelay"/> ago and never ended (see <see cref="PersonaDeletion"/>).
 /// </summary>
 internal sealed partial class PendingDeletionsRetrier(
     IServiceScopeFactory scopes,
@@ -28,6 +31,7 @@ internal sealed partial class PendingDeletionsRetrier(
         {
             try
             {
+                await FinishStalledPersonaDeletionsAsync(stoppingToken);
                 await RetryDueAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -36,6 +40,32 @@ internal sealed partial class PendingDeletionsRetrier(
                 LogPassFailed(logger, ex);
             }
         }
+    }
+
+    /// <summary>Finishes the persona deletions a process began and did not end; returns how many.</summary>
+    public async Task<int> FinishStalledPersonaDeletionsAsync(CancellationToken cancellationToken)
+    {
+        List<int> stalled;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var personas = scope.ServiceProvider.GetRequiredService<IPersonaRepository>();
+            var startedBefore = clock.GetUtcNow().UtcDateTime - PendingDeletion.FirstRetryDelay;
+            stalled = (await personas.ListStalledDeletionsAsync(startedBefore, options.Value.BatchSize, cancellationToken))
+                .Select(p => p.Id).ToList();
+        }
+
+        foreach (var personaId in stalled)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<PersonaDeletion>().FinishAsync(personaId, cancellationToken);
+        }
+
+        if (stalled.Count > 0)
+        {
+            LogFinishedPersonas(logger, stalled.Count);
+        }
+
+        return stalled.Count;
     }
 
     /// <summary>One pass: retries every entry due now; returns how many were completed.</summary>
@@ -85,6 +115,9 @@ internal sealed partial class PendingDeletionsRetrier(
 
         return completed;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Finished {Count} persona deletion(s) that a process began and did not end")]
+    private static partial void LogFinishedPersonas(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Completed {Count} pending store deletion(s)")]
     private static partial void LogCompleted(ILogger logger, int count);

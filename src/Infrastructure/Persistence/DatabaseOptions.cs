@@ -12,6 +12,8 @@ public sealed class DatabaseOptions
     public const string DefaultSqliteConnectionString = "Data Source=data/personamedia.db";
     public const int DefaultMaxRetryCount = 6;
     public const int DefaultMaxRetryDelaySeconds = 30;
+    public const int DefaultDeleteBatchSize = 1000;
+    public const int MaxDeleteBatchSize = 4000;
 
     private const string SqlServerExample =
         "Server=host,1433;Database=PersonaMedia;User ID=...;Password=...;Encrypt=True";
@@ -30,6 +32,13 @@ public sealed class DatabaseOptions
 
     /// <summary>SQL Server: the longest wait between two retries.</summary>
     public int MaxRetryDelaySeconds { get; set; } = DefaultMaxRetryDelaySeconds;
+
+    /// <summary>
+    /// How many media rows one statement of a persona's deletion removes, each in its own short
+    /// transaction. Kept below SQL Server's lock escalation (about 5,000 locks on one table), so
+    /// a large persona's deletion never takes the whole table and stalls everyone's uploads.
+    /// </summary>
+    public int DeleteBatchSize { get; set; } = DefaultDeleteBatchSize;
 
     /// <summary><c>ConnectionStrings:Default</c>, filled from outside the section.</summary>
     public string? ConnectionString { get; set; }
@@ -114,6 +123,12 @@ public sealed class DatabaseOptions
         if (MaxRetryDelaySeconds is < 1 or > 600)
         {
             yield return $"Database:MaxRetryDelaySeconds {MaxRetryDelaySeconds} must lie between 1 and 600; the default is {DefaultMaxRetryDelaySeconds}.";
+        }
+
+        if (DeleteBatchSize is < 1 or > MaxDeleteBatchSize)
+        {
+            yield return $"Database:DeleteBatchSize {DeleteBatchSize} must lie between 1 and {MaxDeleteBatchSize} "
+                + $"(below SQL Server's lock escalation); the default is {DefaultDeleteBatchSize}.";
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PersonaMedia.Application.Common.Interfaces;
 using PersonaMedia.Application.Common.Models;
 using PersonaMedia.Application.Media;
@@ -7,7 +8,7 @@ using PersonaMedia.Infrastructure.Persistence;
 
 namespace PersonaMedia.Infrastructure.Repositories;
 
-internal sealed class MediaFileRepository(AppDbContext db) : IMediaFileRepository
+internal sealed class MediaFileRepository(AppDbContext db, IOptions<DatabaseOptions> options) : IMediaFileRepository
 {
     public void Add(MediaFile file) => db.MediaFiles.Add(file);
 
@@ -62,6 +63,19 @@ internal sealed class MediaFileRepository(AppDbContext db) : IMediaFileRepositor
             .Select(f => f.FileName)
             .ToListAsync(cancellationToken);
         return names.ConvertAll(name => MediaStorageKeys.For(userId, personaId, name));
+    }
+
+    public async Task<(int Removed, bool FullBatch)> RemoveBatchOfPersonaAsync(int personaId, CancellationToken cancellationToken)
+    {
+        var batch = options.Value.DeleteBatchSize;
+        // DELETE ... WHERE id IN (SELECT id ... LIMIT n) on SQLite, DELETE TOP (n) on SQL Server:
+        // each a short transaction of its own; the database cascades to the rows' idempotency keys.
+        var removed = await db.MediaFiles
+            .Where(f => f.PersonaId == personaId)
+            .OrderBy(f => f.Id)
+            .Take(batch)
+            .ExecuteDeleteAsync(cancellationToken);
+        return (removed, removed == batch);
     }
 
     public async Task<IReadOnlyList<MediaUsage>> GetUsageAsync(int userId, CancellationToken cancellationToken) =>

@@ -96,5 +96,26 @@ internal sealed class PersonaRepository(AppDbContext db) : IPersonaRepository
     public async Task<IReadOnlyList<PersonaDto>> ListOwnedAsync(int userId, CancellationToken cancellationToken) =>
         await Owned(userId).OrderBy(p => p.Id).ProjectToDto().ToListAsync(cancellationToken);
 
+    public async Task<bool> StartDeletionAsync(int userId, int personaId, DateTime now, CancellationToken cancellationToken)
+    {
+        _seenOwned = null;
+        // The query filter adds "deletion_started_at IS NULL": of two DELETEs, one marks it.
+        var marked = await db.Personas
+            .Where(p => p.Id == personaId && p.UserId == userId)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.DeletionStartedAt, now), cancellationToken);
+        return marked == 1;
+    }
+
+    public Task<Persona?> FindBeingDeletedAsync(int personaId, CancellationToken cancellationToken) =>
+        db.Personas.IgnoreQueryFilters()
+            .FirstOrDefaultAsync(p => p.Id == personaId && p.DeletionStartedAt != null, cancellationToken);
+
+    public async Task<IReadOnlyList<Persona>> ListStalledDeletionsAsync(DateTime startedBefore, int limit, CancellationToken cancellationToken) =>
+        await db.Personas.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => p.DeletionStartedAt != null && p.DeletionStartedAt < startedBefore)
+            .OrderBy(p => p.DeletionStartedAt)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+
     private IQueryable<Persona> Owned(int userId) => db.Personas.AsNoTracking().Where(p => p.UserId == userId);
 }

@@ -73,7 +73,7 @@ public class QueryPlanTests
         await using (var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>()
             .UseSqlite($"Data Source={_path}").AddInterceptors(capture).Options))
         {
-            await query(new MediaFileRepository(db));
+            await query(new MediaFileRepository(db, Microsoft.Extensions.Options.Options.Create(new DatabaseOptions())));
         }
 
         await using var connection = new SqliteConnection($"Data Source={_path}");

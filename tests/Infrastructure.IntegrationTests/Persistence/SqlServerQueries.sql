@@ -52,14 +52,14 @@ WHERE [m].[user_id] = @userId
 GROUP BY [m].[persona_id], [m].[media_type];
 
 -- PersonaRepository.FindOwnedAsync
-SELECT TOP(1) [p].[id], [p].[created_at], [p].[description], [p].[name], [p].[relation_type], [p].[updated_at], [p].[user_id]
+SELECT TOP(1) [p].[id], [p].[created_at], [p].[deletion_started_at], [p].[description], [p].[name], [p].[relation_type], [p].[updated_at], [p].[user_id]
 FROM [personas] AS [p]
-WHERE [p].[id] = @personaId AND [p].[user_id] = @userId;
+WHERE [p].[deletion_started_at] IS NULL AND [p].[id] = @personaId AND [p].[user_id] = @userId;
 
 -- PersonaRepository.FindOwnedDtoAsync
 SELECT TOP(1) [p].[id], [p].[user_id], [p].[name], [p].[description], [p].[relation_type], [p].[created_at], [p].[updated_at]
 FROM [personas] AS [p]
-WHERE [p].[user_id] = @userId AND [p].[id] = @personaId;
+WHERE [p].[deletion_started_at] IS NULL AND [p].[user_id] = @userId AND [p].[id] = @personaId;
 
 -- PersonaRepository.SaveIfUnchangedAsync
 UPDATE [p]
@@ -68,14 +68,14 @@ SET [p].[name] = @p,
     [p].[relation_type] = @p4,
     [p].[updated_at] = @p5
 FROM [personas] AS [p]
-WHERE [p].[id] = @persona_Id AND [p].[updated_at] = @expectedUpdatedAt;
+WHERE [p].[deletion_started_at] IS NULL AND [p].[id] = @persona_Id AND [p].[updated_at] = @expectedUpdatedAt;
 
 -- PersonaRepository.ExistsOwnedAsync
 SELECT CASE
     WHEN EXISTS (
         SELECT 1
         FROM [personas] AS [p]
-        WHERE [p].[id] = @personaId AND [p].[user_id] = @userId) THEN CAST(1 AS bit)
+        WHERE [p].[deletion_started_at] IS NULL AND [p].[id] = @personaId AND [p].[user_id] = @userId) THEN CAST(1 AS bit)
     ELSE CAST(0 AS bit)
 END;
 
@@ -84,15 +84,62 @@ SELECT CASE
     WHEN EXISTS (
         SELECT 1
         FROM [personas] AS [p]
-        WHERE [p].[id] = @personaId AND [p].[user_id] = @userId) THEN CAST(1 AS bit)
+        WHERE [p].[deletion_started_at] IS NULL AND [p].[id] = @personaId AND [p].[user_id] = @userId) THEN CAST(1 AS bit)
     ELSE CAST(0 AS bit)
 END;
 
 -- PersonaRepository.ListOwnedAsync
 SELECT [p].[id], [p].[user_id], [p].[name], [p].[description], [p].[relation_type], [p].[created_at], [p].[updated_at]
 FROM [personas] AS [p]
-WHERE [p].[user_id] = @userId
+WHERE [p].[deletion_started_at] IS NULL AND [p].[user_id] = @userId
 ORDER BY [p].[id];
+
+-- MediaFileRepository.RemoveBatchOfPersonaAsync
+DELETE FROM [m]
+FROM [media_files] AS [m]
+WHERE [m].[id] IN (
+    SELECT TOP(@p) [m0].[id]
+    FROM [media_files] AS [m0]
+    WHERE [m0].[persona_id] = @personaId
+    ORDER BY [m0].[id]
+);
+
+-- PersonaRepository.StartDeletionAsync
+UPDATE [p]
+SET [p].[deletion_started_at] = @p
+FROM [personas] AS [p]
+WHERE [p].[deletion_started_at] IS NULL AND [p].[id] = @personaId AND [p].[user_id] = @userId;
+
+-- PersonaRepository.FindBeingDeletedAsync
+SELECT TOP(1) [p].[id], [p].[created_at], [p].[deletion_started_at], [p].[description], [p].[name], [p].[relation_type], [p].[updated_at], [p].[user_id]
+FROM [personas] AS [p]
+WHERE [p].[id] = @personaId AND [p].[deletion_started_at] IS NOT NULL;
+
+-- PersonaRepository.ListStalledDeletionsAsync
+SELECT TOP(@p) [p].[id], [p].[created_at], [p].[deletion_started_at], [p].[description], [p].[name], [p].[relation_type], [p].[updated_at], [p].[user_id]
+FROM [personas] AS [p]
+WHERE [p].[deletion_started_at] IS NOT NULL AND [p].[deletion_started_at] < @startedBefore
+ORDER BY [p].[deletion_started_at];
+
+-- UploadIdempotencyKeyRepository.FindAsync
+SELECT TOP(1) [u].[id], [u].[created_at], [u].[expires_at], [u].[key], [u].[media_file_id], [u].[request_hash], [u].[user_id]
+FROM [upload_idempotency_keys] AS [u]
+WHERE [u].[user_id] = @userId AND [u].[key] = @key;
+
+-- UploadIdempotencyKeyRepository.RemoveIfExpiredAsync
+DELETE FROM [u]
+FROM [upload_idempotency_keys] AS [u]
+WHERE [u].[user_id] = @userId AND [u].[key] = @key AND [u].[expires_at] <= @now;
+
+-- UploadIdempotencyKeyRepository.RemoveExpiredAsync
+DELETE FROM [u]
+FROM [upload_idempotency_keys] AS [u]
+WHERE [u].[id] IN (
+    SELECT TOP(@limit) [u0].[id]
+    FROM [upload_idempotency_keys] AS [u0]
+    WHERE [u0].[expires_at] <= @now
+    ORDER BY [u0].[expires_at]
+);
 
 -- PendingDeletionRepository.ListDueAsync
 SELECT TOP(@p) [p].[id], [p].[attempts], [p].[created_at], [p].[key], [p].[last_error], [p].[next_attempt_at]

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 using PersonaMedia.Application.Common.Interfaces;
 using PersonaMedia.Domain.Media;
 using PersonaMedia.Domain.Personas;
@@ -24,23 +25,32 @@ public class SqlServerQueryTranslationTests
     private static readonly string SnapshotPath = Path.Combine(
         RepositoryRoot(), "tests", "Infrastructure.IntegrationTests", "Persistence", "SqlServerQueries.sql");
 
+    private static readonly IOptions<DatabaseOptions> Settings = Options.Create(new DatabaseOptions { DeleteBatchSize = 1000 });
+
     /// <summary>Every repository read, by name; a repository method missing here fails <see cref="Every_repository_read_is_in_the_snapshot"/>.</summary>
     private static readonly (string Name, Func<AppDbContext, Task> Run)[] Reads =
     [
-        ("MediaFileRepository.FindOwnedAsync", db => new MediaFileRepository(db).FindOwnedAsync(1, 2, default)),
-        ("MediaFileRepository.FindOwnedDtoAsync", db => new MediaFileRepository(db).FindOwnedDtoAsync(1, 2, default)),
-        ("MediaFileRepository.FindDtoAsync", db => new MediaFileRepository(db).FindDtoAsync(2, default)),
-        ("MediaFileRepository.ListByPersonaAsync (all types)", db => new MediaFileRepository(db).ListByPersonaAsync(1, 2, null, 20, 0, default)),
-        ("MediaFileRepository.ListByPersonaAsync (one type)", db => new MediaFileRepository(db).ListByPersonaAsync(1, 2, MediaType.Video, 20, 0, default)),
-        ("MediaFileRepository.SaveIfUnchangedAsync", db => new MediaFileRepository(db).SaveIfUnchangedAsync(AFile(), Earlier, default)),
-        ("MediaFileRepository.ListStorageKeysOfPersonaAsync", db => new MediaFileRepository(db).ListStorageKeysOfPersonaAsync(1, 2, default)),
-        ("MediaFileRepository.GetUsageAsync", db => new MediaFileRepository(db).GetUsageAsync(1, default)),
+        ("MediaFileRepository.FindOwnedAsync", db => new MediaFileRepository(db, Settings).FindOwnedAsync(1, 2, default)),
+        ("MediaFileRepository.FindOwnedDtoAsync", db => new MediaFileRepository(db, Settings).FindOwnedDtoAsync(1, 2, default)),
+        ("MediaFileRepository.FindDtoAsync", db => new MediaFileRepository(db, Settings).FindDtoAsync(2, default)),
+        ("MediaFileRepository.ListByPersonaAsync (all types)", db => new MediaFileRepository(db, Settings).ListByPersonaAsync(1, 2, null, 20, 0, default)),
+        ("MediaFileRepository.ListByPersonaAsync (one type)", db => new MediaFileRepository(db, Settings).ListByPersonaAsync(1, 2, MediaType.Video, 20, 0, default)),
+        ("MediaFileRepository.SaveIfUnchangedAsync", db => new MediaFileRepository(db, Settings).SaveIfUnchangedAsync(AFile(), Earlier, default)),
+        ("MediaFileRepository.ListStorageKeysOfPersonaAsync", db => new MediaFileRepository(db, Settings).ListStorageKeysOfPersonaAsync(1, 2, default)),
+        ("MediaFileRepository.GetUsageAsync", db => new MediaFileRepository(db, Settings).GetUsageAsync(1, default)),
         ("PersonaRepository.FindOwnedAsync", db => new PersonaRepository(db).FindOwnedAsync(1, 2, default)),
         ("PersonaRepository.FindOwnedDtoAsync", db => new PersonaRepository(db).FindOwnedDtoAsync(1, 2, default)),
         ("PersonaRepository.SaveIfUnchangedAsync", db => new PersonaRepository(db).SaveIfUnchangedAsync(APersona(), Earlier, default)),
         ("PersonaRepository.ExistsOwnedAsync", db => new PersonaRepository(db).ExistsOwnedAsync(1, 2, default)),
         ("PersonaRepository.StillExistsAsync", db => new PersonaRepository(db).StillExistsAsync(1, 2, default)),
         ("PersonaRepository.ListOwnedAsync", db => new PersonaRepository(db).ListOwnedAsync(1, default)),
+        ("MediaFileRepository.RemoveBatchOfPersonaAsync", db => new MediaFileRepository(db, Settings).RemoveBatchOfPersonaAsync(2, default)),
+        ("PersonaRepository.StartDeletionAsync", db => new PersonaRepository(db).StartDeletionAsync(1, 2, Earlier, default)),
+        ("PersonaRepository.FindBeingDeletedAsync", db => new PersonaRepository(db).FindBeingDeletedAsync(2, default)),
+        ("PersonaRepository.ListStalledDeletionsAsync", db => new PersonaRepository(db).ListStalledDeletionsAsync(Earlier, 100, default)),
+        ("UploadIdempotencyKeyRepository.FindAsync", db => new UploadIdempotencyKeyRepository(db).FindAsync(1, "Key-1", default)),
+        ("UploadIdempotencyKeyRepository.RemoveIfExpiredAsync", db => new UploadIdempotencyKeyRepository(db).RemoveIfExpiredAsync(1, "Key-1", Earlier, default)),
+        ("UploadIdempotencyKeyRepository.RemoveExpiredAsync", db => new UploadIdempotencyKeyRepository(db).RemoveExpiredAsync(Earlier, 1000, default)),
         ("PendingDeletionRepository.ListDueAsync", db => new PendingDeletionRepository(db).ListDueAsync(Earlier, 100, default)),
         ("PendingDeletionRepository.CountAsync", db => new PendingDeletionRepository(db).CountAsync(default)),
         ("UserRepository.FindByEmailAsync", db => new UserRepository(db).FindByEmailAsync("Ada@Example.com", default)),
@@ -51,12 +61,13 @@ public class SqlServerQueryTranslationTests
 
     private static readonly DateTime Earlier = new(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
 
+
     [Test]
     public async Task A_conditional_update_checks_the_version_in_the_same_statement_that_writes()
     {
         var commands = await CaptureAsync(db => new PersonaRepository(db).SaveIfUnchangedAsync(APersona(), Earlier, default));
 
-        Assert.That(commands.Single(), Does.StartWith("UPDATE [p]").And.Contain("WHERE [p].[id] = @").And.Contain("[p].[updated_at] = @"));
+        Assert.That(commands.Single(), Does.StartWith("UPDATE [p]").And.Contain("[p].[id] = @").And.Contain("[p].[updated_at] = @"));
     }
 
     [Test]
@@ -90,7 +101,8 @@ public class SqlServerQueryTranslationTests
     public void Every_repository_read_is_in_the_snapshot()
     {
         var covered = Reads.Select(r => r.Name.Split(' ')[0]).ToHashSet();
-        var reads = new[] { typeof(IMediaFileRepository), typeof(IPersonaRepository), typeof(IUserRepository), typeof(IPendingDeletionRepository) }
+        var reads = new[] { typeof(IMediaFileRepository), typeof(IPersonaRepository), typeof(IUserRepository), typeof(IPendingDeletionRepository),
+                typeof(IUploadIdempotencyKeyRepository) }
             .SelectMany(port => port.GetMethods().Where(m => typeof(Task).IsAssignableFrom(m.ReturnType))
                 .Select(m => $"{port.Name[1..]}.{m.Name}"));
 
@@ -100,7 +112,7 @@ public class SqlServerQueryTranslationTests
     [Test]
     public async Task A_page_is_ordered_by_a_unique_key_so_offset_paging_is_stable()
     {
-        var commands = await CaptureAsync(db => new MediaFileRepository(db).ListByPersonaAsync(1, 2, null, 20, 40, default));
+        var commands = await CaptureAsync(db => new MediaFileRepository(db, Settings).ListByPersonaAsync(1, 2, null, 20, 40, default));
 
         Assert.That(commands, Has.Count.EqualTo(2), "a count, then the page");
         Assert.That(commands[1], Does.Contain("ORDER BY [m].[created_at] DESC, [m].[id] DESC")
@@ -108,9 +120,21 @@ public class SqlServerQueryTranslationTests
     }
 
     [Test]
+    public async Task A_persona_deletion_removes_rows_in_bounded_statements_and_live_personas_only_are_found()
+    {
+        var batch = await CaptureAsync(db => new MediaFileRepository(db, Settings).RemoveBatchOfPersonaAsync(2, default));
+        var mark = await CaptureAsync(db => new PersonaRepository(db).StartDeletionAsync(1, 2, Earlier, default));
+        var exists = await CaptureAsync(db => new PersonaRepository(db).ExistsOwnedAsync(1, 2, default));
+
+        Assert.That(batch.Single(), Does.StartWith("DELETE FROM [m]").And.Contain("TOP(@"), "one bounded batch per statement");
+        Assert.That(mark.Single(), Does.StartWith("UPDATE [p]").And.Contain("[p].[deletion_started_at] IS NULL"), "of two DELETEs one marks it");
+        Assert.That(exists.Single(), Does.Contain("[p].[deletion_started_at] IS NULL"), "a persona being deleted is gone");
+    }
+
+    [Test]
     public async Task The_usage_stats_are_one_aggregate_statement_in_the_database()
     {
-        var commands = await CaptureAsync(db => new MediaFileRepository(db).GetUsageAsync(1, default));
+        var commands = await CaptureAsync(db => new MediaFileRepository(db, Settings).GetUsageAsync(1, default));
 
         Assert.That(commands, Has.Count.EqualTo(1));
         Assert.That(commands[0], Does.Contain("GROUP BY [m].[persona_id], [m].[media_type]")

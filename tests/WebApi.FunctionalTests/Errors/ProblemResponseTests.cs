@@ -147,6 +147,13 @@ public class ProblemResponseTests(TestEnvironment environment) : FunctionalTestB
 
         public Task<IReadOnlyList<PersonaDto>> ListOwnedAsync(int userId, CancellationToken cancellationToken) => throw Fail();
 
+        public Task<bool> StartDeletionAsync(int userId, int personaId, DateTime now, CancellationToken cancellationToken) => throw Fail();
+
+        public Task<Persona?> FindBeingDeletedAsync(int personaId, CancellationToken cancellationToken) => throw Fail();
+
+        public Task<IReadOnlyList<Persona>> ListStalledDeletionsAsync(DateTime startedBefore, int limit, CancellationToken cancellationToken) =>
+            throw Fail();
+
         private static InvalidOperationException Fail() => new($"Cannot reach {Secret}");
     }
 }

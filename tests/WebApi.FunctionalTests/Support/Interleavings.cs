@@ -43,7 +43,7 @@ public sealed class Interleavings
     /// <summary>After a DELETE or PUT of a file has read the file's row, before it saves.</summary>
     public Pause? AfterFileRead { get; set; }
 
-    /// <summary>After a DELETE or PUT of a persona has read the persona's row, before it saves.</summary>
+    /// <summary>After a PUT of a persona has read the persona's row, before it saves; before a DELETE marks it.</summary>
     public Pause? AfterPersonaRead { get; set; }
 
     /// <summary>In an upload after the persona check, before anything is stored.</summary>
@@ -52,11 +52,15 @@ public sealed class Interleavings
     /// <summary>In an upload whose bytes are stored (still invisible), before they are committed and the row inserted.</summary>
     public Pause? UploadBeforeRecord { get; set; }
 
+    /// <summary>In a persona's deletion, after a batch of its media rows was removed, before the next.</summary>
+    public Pause? AfterDeleteBatch { get; set; }
+
     /// <summary>In an upload with an Idempotency-Key, after the key was looked up, before the row and the key are inserted.</summary>
     public Pause? AfterIdempotencyKeyLookup { get; set; }
 
     public void Clear() =>
-        (AfterFileRead, AfterPersonaRead, UploadBeforeStore, UploadBeforeRecord, AfterIdempotencyKeyLookup) = (null, null, null, null, null);
+        (AfterFileRead, AfterPersonaRead, UploadBeforeStore, UploadBeforeRecord, AfterIdempotencyKeyLookup, AfterDeleteBatch) =
+        (null, null, null, null, null, null);
 
     /// <summary>
     /// The app over the same database and store, with the seams in place: the repositories it
@@ -140,6 +144,17 @@ public sealed class Interleavings
 
         public Task<IReadOnlyList<MediaUsage>> GetUsageAsync(int userId, CancellationToken cancellationToken) =>
             inner.GetUsageAsync(userId, cancellationToken);
+
+        public async Task<(int Removed, bool FullBatch)> RemoveBatchOfPersonaAsync(int personaId, CancellationToken cancellationToken)
+        {
+            var batch = await inner.RemoveBatchOfPersonaAsync(personaId, cancellationToken);
+            if (interleavings.AfterDeleteBatch is { } pause)
+            {
+                await pause.HoldAsync();
+            }
+
+            return batch;
+        }
     }
 
     private sealed class PausingPersonaRepository(IPersonaRepository inner, Interleavings interleavings) : IPersonaRepository
@@ -173,6 +188,23 @@ public sealed class Interleavings
 
         public Task<IReadOnlyList<PersonaDto>> ListOwnedAsync(int userId, CancellationToken cancellationToken) =>
             inner.ListOwnedAsync(userId, cancellationToken);
+
+        // A DELETE reads and marks the persona in one statement: it is held just before that.
+        public async Task<bool> StartDeletionAsync(int userId, int personaId, DateTime now, CancellationToken cancellationToken)
+        {
+            if (interleavings.AfterPersonaRead is { } pause)
+            {
+                await pause.HoldAsync();
+            }
+
+            return await inner.StartDeletionAsync(userId, personaId, now, cancellationToken);
+        }
+
+        public Task<Persona?> FindBeingDeletedAsync(int personaId, CancellationToken cancellationToken) =>
+            inner.FindBeingDeletedAsync(personaId, cancellationToken);
+
+        public Task<IReadOnlyList<Persona>> ListStalledDeletionsAsync(DateTime startedBefore, int limit, CancellationToken cancellationToken) =>
+            inner.ListStalledDeletionsAsync(startedBefore, limit, cancellationToken);
     }
 
     private sealed class PausingIdempotencyKeyRepository(IUploadIdempotencyKeyRepository inner, Interleavings interleavings)

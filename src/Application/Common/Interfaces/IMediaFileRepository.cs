@@ -36,6 +36,12 @@ public interface IMediaFileRepository
     /// <summary>Where the bytes of every file of the persona are stored.</summary>
     Task<IReadOnlyList<string>> ListStorageKeysOfPersonaAsync(int userId, int personaId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Removes up to one batch (<c>Database:DeleteBatchSize</c>) of the persona's rows in one
+    /// statement and its own transaction; returns how many went and whether that was a full batch.
+    /// </summary>
+    Task<(int Removed, bool FullBatch)> RemoveBatchOfPersonaAsync(int personaId, CancellationToken cancellationToken);
+
     /// <summary>The user's file count and byte total per persona and media type, aggregated by the database.</summary>
     Task<IReadOnlyList<MediaUsage>> GetUsageAsync(int userId, CancellationToken cancellationToken);
 }

@@ -29,4 +29,16 @@ public interface IPersonaRepository
 
     /// <summary>The user's personas, oldest first.</summary>
     Task<IReadOnlyList<PersonaDto>> ListOwnedAsync(int userId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks the user's persona as being deleted, in one statement: from then on no query finds it.
+    /// False when it is not the user's or another DELETE marked it first.
+    /// </summary>
+    Task<bool> StartDeletionAsync(int userId, int personaId, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>The tracked persona whose deletion has begun, for removing it at the end; null when it is gone.</summary>
+    Task<Persona?> FindBeingDeletedAsync(int personaId, CancellationToken cancellationToken);
+
+    /// <summary>Personas whose deletion began before <paramref name="startedBefore"/> and never finished (the process died), oldest first.</summary>
+    Task<IReadOnlyList<Persona>> ListStalledDeletionsAsync(DateTime startedBefore, int limit, CancellationToken cancellationToken);
 }

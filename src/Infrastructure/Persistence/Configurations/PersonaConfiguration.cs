@@ -17,5 +17,8 @@ internal sealed class PersonaConfiguration : IEntityTypeConfiguration<Persona>
 
         builder.HasOne<User>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(p => p.UserId);
+
+        // A persona being deleted is gone for every query; only its deletion sees it (IgnoreQueryFilters).
+        builder.HasQueryFilter(p => p.DeletionStartedAt == null);
     }
 }

@@ -165,6 +165,10 @@ namespace PersonaMedia.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("datetime2")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime?>("DeletionStartedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("deletion_started_at");
+
                     b.Property<string>("Description")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)")

@@ -153,6 +153,10 @@ namespace PersonaMedia.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime?>("DeletionStartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deletion_started_at");
+
                     b.Property<string>("Description")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT")
