@@ -66,7 +66,7 @@ export async function startService(settings: Record<string, string> = {}): Promi
   let output = "";
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the service did not listen within 120 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`the service did not listen within 120 s:\n${output}`)), 120_000);
     const collect = (chunk: Buffer): void => {
       output += chunk.toString("utf8");
       const match = /Now listening on: (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
