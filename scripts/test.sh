@@ -12,6 +12,8 @@ rm -rf "$results"
 scripts/lib/ensure-tools.sh || exit 1
 scripts/lib/ensure-openapi-tools.sh || exit 1
 export PERSONAMEDIA_TEST_REQUIRE_OPENAPI_TOOLS=1   # the contract's tool tests fail, not skip, without them
+PERSONAMEDIA_TEST_CHROMIUM="$(scripts/lib/ensure-chromium.sh)" || exit 1
+export PERSONAMEDIA_TEST_CHROMIUM PERSONAMEDIA_TEST_REQUIRE_BROWSER=1   # the browser tests fail, not skip, without Chromium or ffmpeg
 scripts/lib/check-compose.sh
 compose_status=$?   # an invalid compose file fails the run; the tests and the summary still run
 source scripts/lib/azurite.sh && azurite_start || exit 1   # the Azure Blob store's tests need it
