@@ -67,6 +67,13 @@ internal sealed partial class RunningApp : IAsyncDisposable
         Assert.That(kill.ExitCode, Is.Zero, "kill -TERM");
     }
 
+    /// <summary>Sends SIGKILL, as a power cut or the OOM killer would: no shutdown runs at all.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync(CancellationToken.None);
+    }
+
     /// <summary>The exit code, or null if the process still runs after <paramref name="timeout"/>.</summary>
     public async Task<int?> WaitForExitAsync(TimeSpan timeout)
     {
