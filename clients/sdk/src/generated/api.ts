@@ -773,7 +773,10 @@ export interface operations {
     uploadImage: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the upload safe to retry: the same key (1-255 visible ASCII characters, e.g. a UUID; quoted or not) from the same user within 24 hours gets the first upload's file again instead of a second copy; the same key with a different upload (persona, bytes, file name, type or description) gets 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The id of one of your personas. */
                 persona_id: number;
@@ -789,6 +792,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is the one an earlier upload with the same Idempotency-Key got: the file it stored, nothing stored again. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -835,6 +840,15 @@ export interface operations {
             };
             /** @description The request body's Content-Type is not one this operation reads, or is missing. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -867,7 +881,10 @@ export interface operations {
     uploadVideo: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the upload safe to retry: the same key (1-255 visible ASCII characters, e.g. a UUID; quoted or not) from the same user within 24 hours gets the first upload's file again instead of a second copy; the same key with a different upload (persona, bytes, file name, type or description) gets 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The id of one of your personas. */
                 persona_id: number;
@@ -883,6 +900,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is the one an earlier upload with the same Idempotency-Key got: the file it stored, nothing stored again. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -929,6 +948,15 @@ export interface operations {
             };
             /** @description The request body's Content-Type is not one this operation reads, or is missing. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
