@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PersonaMedia.Application.Common.Exceptions;
 using PersonaMedia.Application.Common.Interfaces;
@@ -56,7 +57,9 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     /// </summary>
     private Task<int> SaveCountingUsageAsync(StorageUsage usage, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
-        var quotaBytes = this.GetService<IOptions<StorageQuotaOptions>>().Value.QuotaBytesPerUser;
+        // The application's setting; a context made without the application's services (tools, tests) has the default.
+        var quotaBytes = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider
+            ?.GetService<IOptions<StorageQuotaOptions>>()?.Value.QuotaBytesPerUser ?? StorageQuotaOptions.DefaultQuotaBytesPerUser;
         return Database.CreateExecutionStrategy().ExecuteAsync(
             (Usage: usage, Accept: acceptAllChangesOnSuccess, Quota: quotaBytes),
             async (_, state, ct) =>
