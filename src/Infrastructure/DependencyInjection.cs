@@ -10,6 +10,7 @@ using PersonaMedia.Infrastructure.Files;
 using PersonaMedia.Infrastructure.Health;
 using PersonaMedia.Infrastructure.Identity;
 using PersonaMedia.Infrastructure.Persistence;
+using PersonaMedia.Infrastructure.Quota;
 using PersonaMedia.Infrastructure.Repositories;
 using PersonaMedia.Infrastructure.Settings;
 
@@ -68,6 +69,8 @@ public static class DependencyInjection
         services.AddScoped<IPendingDeletionRepository, PendingDeletionRepository>();
         services.AddScoped<IUploadIdempotencyKeyRepository, UploadIdempotencyKeyRepository>();
         services.AddHostedService<IdempotencyKeyPurger>();
+        services.AddValidatedSettings<StorageQuotaOptions>(configuration.GetSection(StorageQuotaOptions.SectionName), o => o.Problems());
+        services.AddScoped<IStorageQuota, StorageQuota>();
     }
 
     /// <summary>

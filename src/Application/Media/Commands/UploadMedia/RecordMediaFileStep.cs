@@ -9,7 +9,11 @@ namespace PersonaMedia.Application.Media.Commands.UploadMedia;
 /// refuse a description sent after the file that is too long), makes the stored bytes visible,
 /// and inserts the row. A row that cannot be inserted takes its committed bytes with it.
 /// With an idempotency key, the key is inserted with the row; a key that already made a file for
-/// the same request replays that file instead, and these bytes are never made visible.
+/// the same request replays that file instead, and these bytes are never made visible (nor
+/// counted against the quota). The quota is checked twice: against the usage read when the upload began, so that a file that
+/// plainly does not fit is refused before its bytes become visible, and by the insert itself, which
+/// the unit of work makes conditional on the user's usage in the same transaction (concurrent
+/// uploads that would pass the quota together cannot both be recorded).
 /// </summary>
 public sealed class RecordMediaFileStep(
     IMediaFileRepository mediaFiles,
@@ -17,6 +21,7 @@ public sealed class RecordMediaFileStep(
     UploadReplays replays,
     IUnitOfWork unitOfWork,
     StoredFileRemover storedFiles,
+    IStorageQuota quota,
     TimeProvider clock) : IUploadStep
 {
     public UploadStage Stage => UploadStage.Record;
@@ -33,6 +38,11 @@ public sealed class RecordMediaFileStep(
         if (key is not null && await replays.TryReplayAsync(upload, key, requestHash!, cancellationToken))
         {
             return;
+        }
+
+        if (upload.UsedBytesAtStart + upload.Length > quota.BytesPerUser)
+        {
+            throw new QuotaExceededException(quota.BytesPerUser, upload.UsedBytesAtStart, upload.Length);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
