@@ -31,22 +31,22 @@ public sealed partial class PersonaDeletion(
     /// <summary>Removes the rows, then the persona, then the bytes of a persona whose deletion has begun.</summary>
     public async Task FinishAsync(int personaId, CancellationToken cancellationToken)
     {
-        var removed = 0;
-        bool more;
-        do
-        {
-            var batch = await mediaFiles.RemoveBatchOfPersonaAsync(personaId, cancellationToken);
-            removed += batch.Removed;
-            more = batch.FullBatch;
-        }
-        while (more);
-
         var persona = await personas.FindBeingDeletedAsync(personaId, cancellationToken);
         if (persona is null)
         {
             // Another replica finished it first; it removes the bytes.
             return;
         }
+
+        var removed = 0;
+        bool more;
+        do
+        {
+            var batch = await mediaFiles.RemoveBatchOfPersonaAsync(persona.UserId, personaId, cancellationToken);
+            removed += batch.Removed;
+            more = batch.FullBatch;
+        }
+        while (more);
 
         personas.Remove(persona);
         storedFiles.Schedule(MediaStorageKeys.PersonaPrefix(persona.UserId, persona.Id));
@@ -56,6 +56,7 @@ public sealed partial class PersonaDeletion(
         }
         catch (ConcurrencyException)
         {
+            // Another replica removed it meanwhile; it removes the bytes.
             return;
         }
 

@@ -43,6 +43,19 @@ internal sealed class StorageUsage
             .Select(u => EF.Property<long>(u, Property))
             .FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>
+    /// Takes the sizes of those of <paramref name="fileIds"/> that still exist off the user's count,
+    /// in the caller's transaction and before it deletes them (a persona's deletion in batches).
+    /// </summary>
+    public static Task SubtractFilesAsync(AppDbContext db, int userId, IReadOnlyCollection<int> fileIds, CancellationToken cancellationToken) =>
+        db.Users
+            .Where(u => u.Id == userId)
+            .ExecuteUpdateAsync(
+                set => set.SetProperty(
+                    u => EF.Property<long>(u, Property),
+                    u => EF.Property<long>(u, Property) - db.MediaFiles.Where(f => fileIds.Contains(f.Id)).Sum(f => f.FileSize)),
+                cancellationToken);
+
     /// <summary>What the pending changes do to the users' counts, read from the change tracker.</summary>
     public static StorageUsage Of(ChangeTracker changes)
     {

@@ -5,6 +5,7 @@ using PersonaMedia.Application.Common.Models;
 using PersonaMedia.Application.Media;
 using PersonaMedia.Domain.Media;
 using PersonaMedia.Infrastructure.Persistence;
+using PersonaMedia.Infrastructure.Quota;
 
 namespace PersonaMedia.Infrastructure.Repositories;
 
@@ -65,17 +66,42 @@ internal sealed class MediaFileRepository(AppDbContext db, IOptions<DatabaseOpti
         return names.ConvertAll(name => MediaStorageKeys.For(userId, personaId, name));
     }
 
-    public async Task<(int Removed, bool FullBatch)> RemoveBatchOfPersonaAsync(int personaId, CancellationToken cancellationToken)
+    public async Task<(int Removed, bool FullBatch)> RemoveBatchOfPersonaAsync(int userId, int personaId, CancellationToken cancellationToken)
     {
-        var batch = options.Value.DeleteBatchSize;
-        // DELETE ... WHERE id IN (SELECT id ... LIMIT n) on SQLite, DELETE TOP (n) on SQL Server:
-        // each a short transaction of its own; the database cascades to the rows' idempotency keys.
-        var removed = await db.MediaFiles
+        var size = options.Value.DeleteBatchSize;
+        var batch = await db.MediaFiles
             .Where(f => f.PersonaId == personaId)
             .OrderBy(f => f.Id)
-            .Take(batch)
-            .ExecuteDeleteAsync(cancellationToken);
-        return (removed, removed == batch);
+            .Take(size)
+            .Select(f => f.Id)
+            .ToListAsync(cancellationToken);
+        if (batch.Count == 0)
+        {
+            return (0, false);
+        }
+
+        // One short transaction: the user's stored-byte count goes down by what is still there of
+        // the batch (its UPDATE locks the user's row first, so of two sweepers the second counts
+        // only what the first left), then the rows go; the database cascades to their idempotency keys.
+        var removed = await db.Database.CreateExecutionStrategy().ExecuteAsync(
+            (UserId: userId, Batch: batch),
+            async (_, state, ct) =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var deleted = await RemoveFilesAsync(db, state.UserId, state.Batch, ct);
+                await transaction.CommitAsync(ct);
+                return deleted;
+            },
+            verifySucceeded: null,
+            cancellationToken);
+        return (removed, batch.Count == size);
+    }
+
+    /// <summary>The two statements of one batch, in the caller's transaction: the user's count, then the rows.</summary>
+    internal static async Task<int> RemoveFilesAsync(AppDbContext db, int userId, IReadOnlyCollection<int> fileIds, CancellationToken cancellationToken)
+    {
+        await StorageUsage.SubtractFilesAsync(db, userId, fileIds, cancellationToken);
+        return await db.MediaFiles.Where(f => fileIds.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<MediaUsage>> GetUsageAsync(int userId, CancellationToken cancellationToken) =>

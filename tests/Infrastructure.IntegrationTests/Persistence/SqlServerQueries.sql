@@ -95,14 +95,10 @@ WHERE [p].[deletion_started_at] IS NULL AND [p].[user_id] = @userId
 ORDER BY [p].[id];
 
 -- MediaFileRepository.RemoveBatchOfPersonaAsync
-DELETE FROM [m]
+SELECT TOP(@p) [m].[id]
 FROM [media_files] AS [m]
-WHERE [m].[id] IN (
-    SELECT TOP(@p) [m0].[id]
-    FROM [media_files] AS [m0]
-    WHERE [m0].[persona_id] = @personaId
-    ORDER BY [m0].[id]
-);
+WHERE [m].[persona_id] = @personaId
+ORDER BY [m].[id];
 
 -- PersonaRepository.StartDeletionAsync
 UPDATE [p]

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using PersonaMedia.Application.Common.Interfaces;
 using PersonaMedia.Domain.Media;
 using PersonaMedia.Domain.Personas;
-using Microsoft.Extensions.Options;
 using PersonaMedia.Infrastructure.Persistence;
 using PersonaMedia.Infrastructure.Quota;
 using PersonaMedia.Infrastructure.Repositories;
@@ -46,7 +45,7 @@ public class SqlServerQueryTranslationTests
         ("PersonaRepository.ExistsOwnedAsync", db => new PersonaRepository(db).ExistsOwnedAsync(1, 2, default)),
         ("PersonaRepository.StillExistsAsync", db => new PersonaRepository(db).StillExistsAsync(1, 2, default)),
         ("PersonaRepository.ListOwnedAsync", db => new PersonaRepository(db).ListOwnedAsync(1, default)),
-        ("MediaFileRepository.RemoveBatchOfPersonaAsync", db => new MediaFileRepository(db, Settings).RemoveBatchOfPersonaAsync(2, default)),
+        ("MediaFileRepository.RemoveBatchOfPersonaAsync", db => new MediaFileRepository(db, Settings).RemoveBatchOfPersonaAsync(1, 2, default)),
         ("PersonaRepository.StartDeletionAsync", db => new PersonaRepository(db).StartDeletionAsync(1, 2, Earlier, default)),
         ("PersonaRepository.FindBeingDeletedAsync", db => new PersonaRepository(db).FindBeingDeletedAsync(2, default)),
         ("PersonaRepository.ListStalledDeletionsAsync", db => new PersonaRepository(db).ListStalledDeletionsAsync(Earlier, 100, default)),
@@ -126,11 +125,16 @@ public class SqlServerQueryTranslationTests
     [Test]
     public async Task A_persona_deletion_removes_rows_in_bounded_statements_and_live_personas_only_are_found()
     {
-        var batch = await CaptureAsync(db => new MediaFileRepository(db, Settings).RemoveBatchOfPersonaAsync(2, default));
+        var select = await CaptureAsync(db => new MediaFileRepository(db, Settings).RemoveBatchOfPersonaAsync(1, 2, default));
+        var batch = await CaptureAsync(db => MediaFileRepository.RemoveFilesAsync(db, 1, [3, 4], default));
         var mark = await CaptureAsync(db => new PersonaRepository(db).StartDeletionAsync(1, 2, Earlier, default));
         var exists = await CaptureAsync(db => new PersonaRepository(db).ExistsOwnedAsync(1, 2, default));
 
-        Assert.That(batch.Single(), Does.StartWith("DELETE FROM [m]").And.Contain("TOP(@"), "one bounded batch per statement");
+        Assert.That(select.Single(), Does.StartWith("SELECT TOP(@").And.Contain("[m].[persona_id] = @personaId"), "one bounded batch at a time");
+        Assert.That(batch, Has.Count.EqualTo(2));
+        Assert.That(batch[0], Does.StartWith("UPDATE [u]").And.Contain("[used_bytes] - (").And.Contain("SUM([m].[file_size])"),
+            "the user's stored bytes go down by what is left of the batch");
+        Assert.That(batch[1], Does.StartWith("DELETE FROM [m]"), "then the batch's rows go");
         Assert.That(mark.Single(), Does.StartWith("UPDATE [p]").And.Contain("[p].[deletion_started_at] IS NULL"), "of two DELETEs one marks it");
         Assert.That(exists.Single(), Does.Contain("[p].[deletion_started_at] IS NULL"), "a persona being deleted is gone");
     }

@@ -124,6 +124,10 @@ public sealed class CrashTests
             Assert.That(await later.QueryAsync(db => db.Personas.IgnoreQueryFilters().CountAsync(p => p.DeletionStartedAt != null)), Is.Zero,
                 "persona deletions left unfinished");
             Assert.That(await later.QueryAsync(db => db.PendingDeletions.CountAsync()), Is.Zero, "store deletions still owed");
+            Assert.That(
+                await later.QueryAsync(db => db.Users.Select(u => EF.Property<long>(u, "UsedBytes")).SumAsync()),
+                Is.EqualTo(rows.Count == 0 ? 0 : await later.QueryAsync(db => db.MediaFiles.SumAsync(f => f.FileSize))),
+                "the users' stored-byte counts against their rows");
         }
 
         foreach (var key in keys)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PersonaMedia.Infrastructure.Files;
+using PersonaMedia.Infrastructure.Repositories;
 using PersonaMedia.WebApi.FunctionalTests.Support;
 
 namespace PersonaMedia.WebApi.FunctionalTests.Consistency;
@@ -87,7 +88,8 @@ public class PersonaDeletionTests(TestEnvironment environment) : FunctionalTestB
         // What a process killed after its second batch leaves: the mark, some rows, every byte.
         await App.QueryAsync(db => db.Personas.IgnoreQueryFilters().Where(p => p.Id == personaId)
             .ExecuteUpdateAsync(set => set.SetProperty(p => p.DeletionStartedAt, DateTime.UtcNow.AddMinutes(-2))));
-        await App.QueryAsync(db => db.MediaFiles.OrderBy(f => f.Id).Take(6).ExecuteDeleteAsync());
+        await App.QueryAsync(async db => await MediaFileRepository.RemoveFilesAsync(
+            db, _user.Id, await db.MediaFiles.OrderBy(f => f.Id).Take(6).Select(f => f.Id).ToListAsync(), CancellationToken.None));
         Assert.That((await _user.Http.GetAsync($"/personas/{personaId}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
 
         var finished = await App.Services.GetRequiredService<PendingDeletionsRetrier>().FinishStalledPersonaDeletionsAsync(CancellationToken.None);
@@ -129,6 +131,8 @@ public class PersonaDeletionTests(TestEnvironment environment) : FunctionalTestB
             Assert.That(await App.QueryAsync(db => db.Personas.IgnoreQueryFilters().CountAsync()), Is.Zero, "persona rows, marked ones included");
             Assert.That(await App.Storage.ListKeysAsync(), Is.Empty, "stored objects");
             Assert.That(await App.QueryAsync(db => db.PendingDeletions.CountAsync()), Is.Zero, "pending deletions");
+            Assert.That(await App.QueryAsync(db => db.Users.Select(u => EF.Property<long>(u, "UsedBytes")).SingleAsync()), Is.Zero,
+                "the user's stored-byte count, taken down batch by batch");
             if (App.Storage is LocalTestStorage local)
             {
                 Assert.That(Directory.EnumerateDirectories(local.Root, "*", SearchOption.AllDirectories), Is.Empty, "folders");

@@ -100,6 +100,10 @@ public sealed class ReplicaTests
             Assert.That(load.Deleted.Where(rowIds.Contains), Is.Empty, "acknowledged deletes whose row is still there");
             Assert.That(await after.Storage.ListKeysAsync(), Is.EquivalentTo(rowKeys.Keys), "the store holds exactly the objects the database has rows for");
             Assert.That(await after.QueryAsync(db => db.PendingDeletions.CountAsync()), Is.Zero, "store deletions still owed");
+            Assert.That(
+                await after.QueryAsync(db => db.Users.Select(u => EF.Property<long>(u, "UsedBytes")).SumAsync()),
+                Is.EqualTo(rows.Count == 0 ? 0 : await after.QueryAsync(db => db.MediaFiles.SumAsync(f => f.FileSize))),
+                "the users' stored-byte counts against their rows");
         }
 
         foreach (var (key, sha256) in rowKeys)

@@ -145,9 +145,9 @@ public sealed class Interleavings
         public Task<IReadOnlyList<MediaUsage>> GetUsageAsync(int userId, CancellationToken cancellationToken) =>
             inner.GetUsageAsync(userId, cancellationToken);
 
-        public async Task<(int Removed, bool FullBatch)> RemoveBatchOfPersonaAsync(int personaId, CancellationToken cancellationToken)
+        public async Task<(int Removed, bool FullBatch)> RemoveBatchOfPersonaAsync(int userId, int personaId, CancellationToken cancellationToken)
         {
-            var batch = await inner.RemoveBatchOfPersonaAsync(personaId, cancellationToken);
+            var batch = await inner.RemoveBatchOfPersonaAsync(userId, personaId, cancellationToken);
             if (interleavings.AfterDeleteBatch is { } pause)
             {
                 await pause.HoldAsync();

@@ -37,10 +37,11 @@ public interface IMediaFileRepository
     Task<IReadOnlyList<string>> ListStorageKeysOfPersonaAsync(int userId, int personaId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Removes up to one batch (<c>Database:DeleteBatchSize</c>) of the persona's rows in one
-    /// statement and its own transaction; returns how many went and whether that was a full batch.
+    /// Removes up to one batch (<c>Database:DeleteBatchSize</c>) of the persona's rows, with the
+    /// user's stored-byte count, in one short transaction of its own; returns how many went and
+    /// whether that was a full batch.
     /// </summary>
-    Task<(int Removed, bool FullBatch)> RemoveBatchOfPersonaAsync(int personaId, CancellationToken cancellationToken);
+    Task<(int Removed, bool FullBatch)> RemoveBatchOfPersonaAsync(int userId, int personaId, CancellationToken cancellationToken);
 
     /// <summary>The user's file count and byte total per persona and media type, aggregated by the database.</summary>
     Task<IReadOnlyList<MediaUsage>> GetUsageAsync(int userId, CancellationToken cancellationToken);
