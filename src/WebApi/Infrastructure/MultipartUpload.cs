@@ -53,7 +53,7 @@ internal sealed class MultipartUpload
             || HeaderUtilities.RemoveQuotes(contentType.Boundary) is not { Length: > 0 and <= 70 } boundary)
         {
             throw new ValidationException(
-                UploadMediaCommand.FileField, "The request must be multipart/form-data with a boundary.");
+                UploadMediaCommand.FileField, "The request must be multipart/form-data with a boundary.", UploadRefusals.Malformed);
         }
 
         var upload = new MultipartUpload(boundary.ToString(), request.Body);
@@ -78,7 +78,7 @@ internal sealed class MultipartUpload
             {
                 if (IsFileField(file))
                 {
-                    throw new ValidationException(UploadMediaCommand.FileField, "Exactly one file part named 'file' is allowed.");
+                    throw new ValidationException(UploadMediaCommand.FileField, "Exactly one file part named 'file' is allowed.", UploadRefusals.ExtraFile);
                 }
 
                 await section.Section.Body.DrainAsync(cancellationToken);
@@ -108,7 +108,7 @@ internal sealed class MultipartUpload
             }
         }
 
-        throw new ValidationException(UploadMediaCommand.FileField, "A file part named 'file' is required.");
+        throw new ValidationException(UploadMediaCommand.FileField, "A file part named 'file' is required.", UploadRefusals.MissingFile);
     }
 
     /// <summary>
@@ -169,7 +169,7 @@ internal sealed class MultipartUpload
         if (++_fields > UploadFormLimits.MaxFieldCount)
         {
             throw new ValidationException(
-                UploadMediaCommand.FileField, $"The form carries more than {UploadFormLimits.MaxFieldCount} text fields.");
+                UploadMediaCommand.FileField, $"The form carries more than {UploadFormLimits.MaxFieldCount} text fields.", UploadRefusals.Malformed);
         }
 
         var field = section.AsFormDataSection()!;
@@ -200,7 +200,7 @@ internal sealed class MultipartUpload
 
             if (length > UploadFormLimits.MaxFieldLength)
             {
-                throw new ValidationException(field.Name, $"The field '{field.Name}' is too long.");
+                throw new ValidationException(field.Name, $"The field '{field.Name}' is too long.", UploadRefusals.Description);
             }
 
             return new string(buffer, 0, length);
