@@ -37,7 +37,9 @@ internal sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger
             var elapsed = Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds;
             var aborted = context.RequestAborted.IsCancellationRequested;
             var template = route is null ? "(no route)" : "/" + route.TrimStart('/');
-            var userId = context.User.GetUserId();
+            var userId = (object?)context.User.GetUserId() ?? Absent;
+            var requestBytes = (object?)context.Request.ContentLength ?? Absent;
+            var responseBytes = (object?)context.Response.ContentLength ?? Absent;
             var duration = Math.Round(elapsed, 2);
             LogRequest(
                 _logger,
@@ -46,9 +48,9 @@ internal sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger
                 template,
                 status,
                 duration,
-                (object?)userId ?? Absent,
-                (object?)context.Request.ContentLength ?? Absent,
-                (object?)context.Response.ContentLength ?? Absent,
+                userId,
+                requestBytes,
+                responseBytes,
                 aborted);
         }
     }
