@@ -106,6 +106,8 @@ public sealed partial class TelemetryTests
             Assert.That(Sample(metrics, "personamedia_downloads_total", ("route", "signed"), ("outcome", "served")), Is.EqualTo(1));
             Assert.That(Sample(metrics, "personamedia_downloads_total", ("route", "signed"), ("outcome", "not_found")), Is.EqualTo(1));
             Assert.That(Sample(metrics, "personamedia_download_size_bytes_sum", ("route", "signed")), Is.EqualTo(jpeg.Length));
+            Assert.That(Sample(metrics, "personamedia_store_operation_duration_seconds_count", ("provider", "local"), ("operation", "commit"), ("outcome", "ok")), Is.EqualTo(1));
+            Assert.That(Sample(metrics, "personamedia_store_operation_duration_seconds_count", ("provider", "local"), ("operation", "open_read"), ("outcome", "ok")), Is.EqualTo(2));
             Assert.That(Sample(metrics, "http_server_request_duration_seconds_count", ("http_route", "upload/persona/{persona_id:int}/image"), ("http_response_status_code", "200")), Is.EqualTo(1), metrics);
         }
 
