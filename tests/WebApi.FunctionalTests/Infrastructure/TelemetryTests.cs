@@ -147,6 +147,89 @@ public sealed partial class TelemetryTests
         }
     }
 
+    [Test]
+    public async Task With_an_otlp_endpoint_spans_of_requests_reach_it_named_by_route_and_without_the_signed_token()
+    {
+        var sinkPort = FreePort();
+        using var sink = new HttpListener();
+        sink.Prefixes.Add($"http://127.0.0.1:{sinkPort}/");
+        sink.Start();
+        var received = new List<(string Path, byte[] Body)>();
+        var receiving = ReceiveAsync(sink, received);
+
+        await using var app = await RunningApp.StartAsync(_root, new Dictionary<string, string?>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{sinkPort}",
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
+            ["OTEL_SERVICE_NAME"] = "personamedia-under-test",
+        }, StartTimeout);
+        using var client = app.CreateClient();
+        var register = await client.PostAsJsonAsync("/auth/register", new
+        {
+            email = "trace@example.com", username = "trace", password = TestApp.Password, full_name = "Tracer",
+        });
+        register.EnsureSuccessStatusCode();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Bearer", (await register.JsonAsync()).GetProperty("access_token").GetString());
+        var persona = (await (await client.PostAsJsonAsync("/personas/", new { name = "Grace" })).JsonAsync()).GetProperty("id").GetInt32();
+        var stored = await client.PostAsync(Uploads.ImageUrl(persona), Uploads.Form(FormPart.File(Payloads.Jpeg(), "photo.jpg", "image/jpeg"))).UploadOkAsync();
+        var url = (await (await client.GetAsync($"/upload/files/{stored.GetProperty("id").GetInt32()}/url")).JsonAsync()).GetProperty("url").GetString()!;
+        var signedToken = new Uri(url).AbsolutePath["/media/".Length..];
+        await AssertStatusAsync(client.GetAsync(new Uri(url).PathAndQuery), HttpStatusCode.OK);
+
+        await app.TerminateAsync();
+        Assert.That(await app.WaitForExitAsync(TimeSpan.FromSeconds(30)), Is.Zero, app.Output);
+        sink.Stop();
+        await receiving;
+
+        List<(string Path, byte[] Body)> traces;
+        lock (received)
+        {
+            traces = received.Where(r => r.Path == "/v1/traces").ToList();
+        }
+
+        // OTLP/protobuf carries strings as plain UTF-8, so a span's names and attributes can be looked for as bytes.
+        var all = string.Concat(traces.Select(t => System.Text.Encoding.UTF8.GetString(t.Body)));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(traces, Is.Not.Empty, app.Output);
+            Assert.That(all, Does.Contain("personamedia-under-test"));
+            Assert.That(all, Does.Contain("POST upload/persona/{persona_id:int}/image"), "the upload's server span");
+            Assert.That(all, Does.Contain("/media/{token}"), "the signed download's span, by its route");
+            Assert.That(all, Does.Contain("INSERT"), "a database command's span (SQLite, through EF Core)");
+            Assert.That(all, Does.Not.Contain(signedToken), "the signed URL's token");
+            Assert.That(all, Does.Not.Contain(TestApp.Password));
+        }
+    }
+
+    private static async Task ReceiveAsync(HttpListener sink, List<(string Path, byte[] Body)> received)
+    {
+        while (sink.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await sink.GetContextAsync();
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            using var body = new MemoryStream();
+            await context.Request.InputStream.CopyToAsync(body);
+            lock (received)
+            {
+                received.Add((context.Request.Url!.AbsolutePath, body.ToArray()));
+            }
+
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = "application/x-protobuf";
+            context.Response.Close();
+        }
+    }
+
     private static async Task AssertStatusAsync(Task<HttpResponseMessage> send, HttpStatusCode status)
     {
         using var response = await send;
