@@ -72,6 +72,7 @@ internal sealed class MeasureUploadAttribute(MediaType mediaType) : Attribute, I
             DomainException => UploadOutcome.Refused("invalid"),
             NotFoundException => UploadOutcome.Refused("not_found"),
             ConflictException => UploadOutcome.Refused("conflict"),
+            QuotaExceededException => UploadOutcome.Refused("quota"),
             InsufficientStorageException => UploadOutcome.Refused("insufficient_storage"),
             ServiceUnavailableException => UploadOutcome.Failed("unavailable"),
             OperationCanceledException => UploadOutcome.Failed("timeout"),
