@@ -19,13 +19,14 @@ convert -size 40x30 gradient:green-yellow -define png:include-chunk=gAMA,cHRM,sR
 exiftool -q -overwrite_original -GPSLatitude=48.8577 -GPSLatitudeRef=N -GPSLongitude=2.2950 -GPSLongitudeRef=E \
   -PNG:Comment='shot at home' -PNG:Author='Grandma' -XMP:Creator='Grandma' photo-gps.png
 
-# A 2-second 64x48 H.264 video with AAC audio and a location atom, moov before mdat ...
+# A 2-second 64x48 H.264 video with AAC audio, moov before mdat, its location in udta loci and ©xyz and in an XMP uuid box ...
 ffmpeg -loglevel error -y -f lavfi -i testsrc=size=64x48:rate=10:duration=2 -f lavfi -i sine=frequency=440:duration=2 \
   -c:v libx264 -pix_fmt yuv420p -c:a aac -b:a 32k -metadata location=+48.8577+002.2950/ -movflags +faststart video-moov-first.mp4
-# ... and a 3-second 80x60 HEVC video without audio, moov after mdat, GPS in udta ©xyz.
+exiftool -q -overwrite_original -UserData:GPSCoordinates='48.8577, 2.2950' -XMP-dc:Creator=Grandma -XMP-exif:GPSLatitude=48.8577 video-moov-first.mp4
+# ... and a 3-second 80x60 HEVC video without audio, moov after mdat, its location as a meta key (as phones write it).
 ffmpeg -loglevel error -y -f lavfi -i testsrc=size=80x60:rate=10:duration=3 \
-  -c:v libx265 -x265-params log-level=none -tag:v hvc1 -pix_fmt yuv420p video-moov-last.mp4
-exiftool -q -overwrite_original -UserData:GPSCoordinates='48.8577, 2.2950' -XMP-dc:Creator=Grandma video-moov-last.mp4
+  -c:v libx265 -x265-params log-level=none -tag:v hvc1 -pix_fmt yuv420p \
+  -movflags use_metadata_tags -metadata com.apple.quicktime.location.ISO6709=+48.8577+002.2950/ video-moov-last.mp4
 
 # Pixel floods: a PNG whose IHDR declares 100000x100000 with a 1x1 body, and a JPEG whose SOF declares 60000x60000.
 python3 - <<'PY'
