@@ -9,6 +9,7 @@ using PersonaMedia.Infrastructure.Delivery;
 using PersonaMedia.Infrastructure.Files;
 using PersonaMedia.Infrastructure.Health;
 using PersonaMedia.Infrastructure.Identity;
+using PersonaMedia.Infrastructure.Media;
 using PersonaMedia.Infrastructure.Persistence;
 using PersonaMedia.Infrastructure.Repositories;
 using PersonaMedia.Infrastructure.Settings;
@@ -30,6 +31,7 @@ public static class DependencyInjection
         services.AddFileStore(configuration, environment);
         services.AddReadinessChecks(configuration, environment);
         services.AddMediaDelivery(configuration, environment);
+        services.AddMediaProcessing(configuration);
         return services;
     }
 
