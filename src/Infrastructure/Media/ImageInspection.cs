@@ -30,7 +30,7 @@ internal sealed partial class ImageInspection(MediaFormat format, MediaInspectio
         string stage = "its header could not be read";
         try
         {
-            LibVips.EnsureReady();
+            LibVips.EnsureReady(logger);
 
             // libvips picks its loader from the bytes; only the one of the signature's format may read them.
             if (Image.FindLoadBuffer(data) is not { } loader || !loader.StartsWith(ExpectedLoader, StringComparison.Ordinal))
