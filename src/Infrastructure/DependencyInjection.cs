@@ -11,6 +11,7 @@ using PersonaMedia.Infrastructure.Health;
 using PersonaMedia.Infrastructure.Identity;
 using PersonaMedia.Infrastructure.Media;
 using PersonaMedia.Infrastructure.Persistence;
+using PersonaMedia.Infrastructure.Quota;
 using PersonaMedia.Infrastructure.Repositories;
 using PersonaMedia.Infrastructure.Settings;
 
@@ -68,6 +69,8 @@ public static class DependencyInjection
         services.AddScoped<IPersonaRepository, PersonaRepository>();
         services.AddScoped<IMediaFileRepository, MediaFileRepository>();
         services.AddScoped<IPendingDeletionRepository, PendingDeletionRepository>();
+        services.AddValidatedSettings<StorageQuotaOptions>(configuration.GetSection(StorageQuotaOptions.SectionName), o => o.Problems());
+        services.AddScoped<IStorageQuota, StorageQuota>();
     }
 
     /// <summary>
