@@ -55,7 +55,8 @@ public sealed class RecordMediaFileStep(
             upload.Length,
             sha256,
             upload.Description,
-            now);
+            now,
+            upload.Metadata);
 
         await stored.CommitAsync(format.ContentType, sha256, cancellationToken);
         try

@@ -18,23 +18,27 @@ public sealed class UploadMediaCommandValidator : AbstractValidator<UploadMediaC
         RuleFor(c => c.FileName)
             .Must((c, name) => MediaRules.FormatForFileName(c.MediaType, name) is not null)
             .OverridePropertyName(UploadMediaCommand.FileField)
+            .WithErrorCode(UploadRefusals.Extension)
             .WithMessage(c => $"Invalid file type. Allowed extensions for {Plural(c.MediaType)}: "
                 + string.Join(", ", MediaRules.AllowedExtensions(c.MediaType)) + ".");
 
         RuleFor(c => c.ContentType)
             .Must((c, type) => type is null || MediaRules.FormatForContentType(c.MediaType, type) is not null)
             .OverridePropertyName(UploadMediaCommand.FileField)
+            .WithErrorCode(UploadRefusals.ContentType)
             .WithMessage(c => $"Invalid content type '{c.ContentType}'. Allowed for {Plural(c.MediaType)}: "
                 + string.Join(", ", MediaRules.AllowedContentTypes(c.MediaType)) + ".");
 
         RuleFor(c => c.Description)
             .MaximumLength(MediaRules.DescriptionMaxLength)
-            .OverridePropertyName(UploadMediaCommand.DescriptionField);
+            .OverridePropertyName(UploadMediaCommand.DescriptionField)
+            .WithErrorCode(UploadRefusals.Description);
 
         RuleFor(c => c.IdempotencyKey)
             .Must(key => key is null || UploadIdempotencyKey.IsValidKey(key))
             .OverridePropertyName(UploadMediaCommand.IdempotencyKeyHeader)
-            .WithMessage($"{UploadMediaCommand.IdempotencyKeyHeader} must be 1 to {UploadIdempotencyKey.KeyMaxLength} visible ASCII characters, such as a UUID.");
+            .WithMessage($"{UploadMediaCommand.IdempotencyKeyHeader} must be 1 to {UploadIdempotencyKey.KeyMaxLength} visible ASCII characters, such as a UUID.")
+            .WithErrorCode(UploadRefusals.IdempotencyKey);
     }
 
     private static string Plural(MediaType type) => type == MediaType.Video ? "videos" : "images";
