@@ -8,6 +8,7 @@ using PersonaMedia.WebApi.Infrastructure;
 using PersonaMedia.WebApi.Infrastructure.Abuse;
 using PersonaMedia.WebApi.Infrastructure.Delivery;
 using PersonaMedia.WebApi.Infrastructure.Operability;
+using PersonaMedia.WebApi.Infrastructure.Telemetry;
 using Scalar.AspNetCore;
 
 // Relative paths (the SQLite file, data/, uploads/) are taken from the content root, and the
@@ -29,6 +30,7 @@ if (LoggingSettings.Problem(builder.Configuration) is { } loggingProblem)
 
 // JSON bodies are small; the upload actions raise this to the file limit for themselves.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+builder.AddTelemetry();
 
 builder.Services
     .AddApplication()
@@ -42,6 +44,7 @@ builder.Services
 var app = builder.Build();
 
 app.UseClientAddress();
+app.UseTelemetry();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
