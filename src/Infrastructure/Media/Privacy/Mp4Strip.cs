@@ -16,6 +16,9 @@ internal sealed class Mp4Strip : MetadataStrip
 {
     private const int MaxDepth = 8;
 
+    /// <summary>QuickTime's <c>©xyz</c>: the © is the one byte 0xA9 (Mac Roman), not UTF-8's two.</summary>
+    private static readonly byte[] CopyrightXyz = [0xA9, (byte)'x', (byte)'y', (byte)'z'];
+
     private static readonly byte[] XmpUuid = Convert.FromHexString("BE7ACFCB97A942E89C71999491E3AFAC");
 
     private readonly byte[] _header = new byte[32]; // size, type, 64-bit size, uuid user type
@@ -173,7 +176,7 @@ internal sealed class Mp4Strip : MetadataStrip
         {
             var type = box.Slice(4, 4);
             var body = box[headerSize..];
-            if (type.SequenceEqual("©xyz"u8) || type.SequenceEqual("loci"u8))
+            if (type.SequenceEqual(CopyrightXyz) || type.SequenceEqual("loci"u8))
             {
                 Remove(type.SequenceEqual("loci"u8) ? "loci" : "©xyz");
                 Blank(box, headerSize);
