@@ -56,7 +56,8 @@ public sealed class RecordMediaFileStep(
             sha256,
             upload.Description,
             now,
-            upload.Metadata);
+            upload.Metadata,
+            upload.MetadataRemoved);
 
         await stored.CommitAsync(format.ContentType, sha256, cancellationToken);
         try
