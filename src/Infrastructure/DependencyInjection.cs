@@ -112,7 +112,7 @@ public static class DependencyInjection
         services.AddValidatedSettings<JwtOptions>(configuration.GetSection(JwtOptions.SectionName), o => o.Problems(environment.IsDevelopment()));
 
         // Resolved (and in Development generated) by the start-up initialiser, never while registering.
-        services.AddSingleton(sp => SigningKeyProvider.Resolve(
+        services.AddSingleton(sp => SigningKeyProvider.ResolveAll(
             sp.GetRequiredService<IOptions<JwtOptions>>().Value,
             environment.IsDevelopment(),
             Path.Combine(environment.ContentRootPath, DataFolder)));

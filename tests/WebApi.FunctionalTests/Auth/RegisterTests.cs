@@ -38,7 +38,7 @@ public class RegisterTests(TestEnvironment environment) : FunctionalTestBase(env
             Assert.That(token.Issuer, Is.EqualTo(TestApp.Issuer));
             Assert.That(token.Audiences, Is.EqualTo(new[] { TestApp.Audience }));
             Assert.That(token.Subject, Is.EqualTo(userId.ToString(CultureInfo.InvariantCulture)));
-            Assert.That(token.ValidTo - token.IssuedAt, Is.EqualTo(TimeSpan.FromMinutes(60)));
+            Assert.That(token.ValidTo - token.IssuedAt, Is.EqualTo(TimeSpan.FromMinutes(15)));
         });
     }
 

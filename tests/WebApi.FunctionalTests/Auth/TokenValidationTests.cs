@@ -82,7 +82,7 @@ public class TokenValidationTests(TestEnvironment environment) : FunctionalTestB
     [Test]
     public async Task Clock_skew_tolerated_is_at_most_30_seconds()
     {
-        var justExpired = Tokens.Create(Subject, expires: DateTime.UtcNow.AddSeconds(-10));
+        var justExpired = Tokens.Create(Subject, expires: DateTime.UtcNow.AddSeconds(-10), securityStamp: Tokens.SecurityStampOf(_user.Token));
         var expiredBeyondSkew = Tokens.Create(Subject, expires: DateTime.UtcNow.AddSeconds(-45));
 
         Assert.That((await GetAsync("/auth/me", justExpired)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
