@@ -39,7 +39,7 @@ public class RegisterCommandHandlerTests
             Assert.That(saved.CreatedAt, Is.EqualTo(Now.UtcDateTime));
             Assert.That(saved.FullName, Is.EqualTo("New Bie"));
             Assert.That(saved.UsernameSkeleton, Is.EqualTo("newbie"));
-            Assert.That(_unitOfWork.Saves, Is.EqualTo(1));
+            Assert.That(_unitOfWork.Saves, Is.EqualTo(2), "the account, then its first session (which needs its id)");
             Assert.That(token.AccessToken, Is.EqualTo("token-for-newbie"));
         });
     }
