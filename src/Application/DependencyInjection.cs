@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddScoped<UploadReplays>();
         services.AddScoped<PersonaDeletion>();
         services.AddScoped<MediaUrls>();
+        services.AddScoped<PersonaMedia.Application.Auth.SessionTokens>();
 
         // The upload's steps; each names its stage, so a new one joins here without touching the handler.
         services.AddScoped<UploadPipeline>();

@@ -82,6 +82,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         await db.UploadIdempotencyKeys.ExecuteDeleteAsync();
         await db.MediaFiles.ExecuteDeleteAsync();
         await db.PendingDeletions.ExecuteDeleteAsync();
+        await db.RefreshTokens.ExecuteDeleteAsync();
         await db.Personas.IgnoreQueryFilters().ExecuteDeleteAsync();
         await db.Users.ExecuteDeleteAsync();
         await Storage.ResetAsync();

@@ -26,6 +26,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
     public DbSet<PendingDeletion> PendingDeletions => Set<PendingDeletion>();
     public DbSet<UploadIdempotencyKey> UploadIdempotencyKeys => Set<UploadIdempotencyKey>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
     Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) => SaveChangesAsync(cancellationToken);
 
