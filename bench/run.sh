@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Usage: bench/run.sh [--compare] [OUTDIR]
+# Usage: bench/run.sh [--compare | --media] [OUTDIR]
 #
 # Builds src/WebApi in Release, starts it on a free loopback port with a fresh SQLite database and
 # upload folder, drives it with hey (bench/lib/phases.sh), stops it and deletes its data, then
@@ -7,6 +7,9 @@
 # (../shared/bench): run-all.sh for peer-fastapi and limit-kestrel, and run.sh against a fresh
 # PersonaMedia, and prints the ratios against the targets of issue 5; it also repeats the upload
 # phases with Storage:Local:FlushToDisk=false, so the cost of the fsync per upload is in the same run.
+# With --media it runs only the download phases (bearer /download and signed /media/{token}, whole
+# 9.5 MiB file and 1 MiB ranges, issue 11) and the same downloads against the shared harness's
+# limit-kestrel, the ceiling (about 2 minutes in all).
 #
 # Env: BENCH_QUIET_LOAD (default 1.5: before each server, wait up to BENCH_QUIET_WAIT=120 s for
 # the 1-minute load average to drop below it; empty = don't wait), BENCH_SHARED (default
@@ -17,7 +20,11 @@ set -uo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
 COMPARE=0
-if [ "${1:-}" = --compare ]; then COMPARE=1; shift; fi
+MEDIA=0
+case "${1:-}" in
+  --compare) COMPARE=1; shift ;;
+  --media) MEDIA=1; shift ;;
+esac
 export BENCH_OUTDIR=${1:-/tmp/personamedia-bench/$(date +%Y%m%d-%H%M%S)}
 export BENCH_QUIET_LOAD=${BENCH_QUIET_LOAD-1.5}
 export BENCH_SHARED=${BENCH_SHARED:-$ROOT/../shared/bench}
@@ -60,7 +67,37 @@ run_personamedia() { # label script -> runs one harness script against a fresh s
   return $rc
 }
 
+run_limit_downloads() { # builds limit-kestrel in a temporary copy, runs ceiling-downloads.sh against it
+  local home data pid rc _
+  home=$(mktemp -d /tmp/limit-kestrel-build.XXXXXX)
+  cp -r "$BENCH_SHARED/limit-kestrel/." "$home/"
+  (cd "$home" && dotnet build -c Release -nologo -v q >"$OUT/limit-build.log" 2>&1) \
+    || { say "limit-kestrel build failed, see $OUT/limit-build.log"; rm -rf "$home"; return 1; }
+  wait_quiet
+  data=$(mktemp -d /tmp/limit-kestrel-data.XXXXXX)
+  local port url
+  port=$(free_port); url="http://127.0.0.1:$port"
+  pid=$(LIMIT_HOME="$home" "$BENCH_SHARED/limit-kestrel/start.sh" "$port" "$data") || { rm -rf "$home" "$data"; return 1; }
+  BENCH_OUT="$OUT/limit-kestrel-downloads.tsv" "$HERE/lib/ceiling-downloads.sh" "$url" "$pid" limit-kestrel-downloads \
+    2> >(tee "$OUT/limit-kestrel-downloads.log" >&2) >/dev/null
+  rc=$?
+  kill "$pid" 2>/dev/null
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null
+  rm -rf "$home" "$data"
+  return $rc
+}
+
 rc=0
+if [ "$MEDIA" = 1 ]; then
+  BENCH_PHASES=downloads run_personamedia personamedia-media "$HERE/lib/phases.sh" || rc=1
+  say "the same downloads against limit-kestrel, the ceiling"
+  run_limit_downloads || rc=1
+  /usr/bin/python3 "$HERE/lib/report.py" "$OUT" | tee "$OUT/report.md"
+  grep -h 'check FAIL' "$OUT"/*.log >&2 && rc=1
+  say "results in $OUT"
+  exit $rc
+fi
 run_personamedia personamedia-own "$HERE/lib/phases.sh" || rc=1
 if [ "$COMPARE" = 1 ]; then
   say "the upload phases again with Storage:Local:FlushToDisk=false, to price the fsync per upload"

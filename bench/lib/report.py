@@ -2,7 +2,8 @@
 """report.py OUTDIR: the Markdown report of one bench/run.sh invocation (stdlib only).
 
 Reads OUTDIR/machine.txt and the TSVs the harness scripts wrote: personamedia-own.tsv
-(bench/lib/phases.sh), and with --compare personamedia.tsv (the shared run.sh against
+(bench/lib/phases.sh), with --media personamedia-media.tsv and limit-kestrel-downloads.tsv
+(its download phases, and the same downloads against the ceiling), and with --compare personamedia.tsv (the shared run.sh against
 PersonaMedia), peer-fastapi.tsv and limit-kestrel.tsv (the shared run-all.sh).
 """
 import csv
@@ -82,6 +83,39 @@ if own and nofsync:
             change = ratio(num(r, "req_s"), num(o, "req_s"))
             print(f"| {p} | {o['req_s']} · {o['MiB_s']} · {o['p50_ms']}/{o['p99_ms']} | {r['req_s']} · {r['MiB_s']} · {r['p50_ms']}/{r['p99_ms']} "
                   f"| {'–' if change is None else f'{(change - 1) * 100:+.0f}%'} |")
+    print()
+
+media = load("personamedia-media")
+ceiling = load("limit-kestrel-downloads")
+if media:
+    print("### PersonaMedia: download phases (bench/run.sh --media)\n")
+    table(media.values(), COLS, HEADS)
+    print()
+if ceiling:
+    print("### limit-kestrel, the ceiling: the same downloads\n")
+    table(ceiling.values(), COLS, HEADS)
+    print()
+
+# Issue 11: signed /media/{token} against the bearer /download and the ceiling, same invocation.
+downloads = media or own
+ceiling_rows = ceiling or limit
+if downloads and "media_9.5MiB_c16" in downloads:
+    print("### Signed URLs (issue 11): /media/{token} vs the bearer /download and the ceiling, same invocation\n")
+    print("| measure | /media/{token} | bearer /download | media ÷ bearer | ceiling | media ÷ ceiling | target ≥ 0.8× ceiling |")
+    print("|---|--:|--:|--:|--:|--:|---|")
+    for media_phase, bearer_phase, col, what in (
+            ("media_9.5MiB_c16", "dl_9.5MiB_c16", "MiB_s", "9.5 MiB, c16: MiB/s"),
+            ("media_9.5MiB_c16", "dl_9.5MiB_c16", "p50_ms", "9.5 MiB, c16: p50 ms"),
+            ("media_9.5MiB_c16", "dl_9.5MiB_c16", "p99_ms", "9.5 MiB, c16: p99 ms"),
+            ("media_range_1MiB_c16", "range_1MiB_c16", "req_s", "1 MiB range, c16: req/s"),
+            ("media_range_1MiB_c16", "range_1MiB_c16", "p50_ms", "1 MiB range, c16: p50 ms"),
+            ("media_range_1MiB_c16", "range_1MiB_c16", "p99_ms", "1 MiB range, c16: p99 ms")):
+        a, b = num(downloads.get(media_phase), col), num(downloads.get(bearer_phase), col)
+        c = num((ceiling_rows or {}).get(bearer_phase), col)
+        met = "–"
+        if col in ("MiB_s", "req_s") and c:
+            met = "yes" if a is not None and a / c >= 0.8 else "**no**"
+        print(f"| {what} | {fmt(a)} | {fmt(b)} | {fmt(ratio(a, b), 2)} | {fmt(c)} | {fmt(ratio(a, c), 2)} | {met} |")
     print()
 
 if not (ours and peer and limit):
