@@ -8,8 +8,8 @@
 # PersonaMedia, and prints the ratios against the targets of issue 5; it also repeats the upload
 # phases with Storage:Local:FlushToDisk=false, so the cost of the fsync per upload is in the same run.
 # With --media it runs only the download phases (bearer /download and signed /media/{token}, whole
-# 9.5 MiB file and 1 MiB ranges, issue 11) and the same downloads against the shared harness's
-# limit-kestrel, the ceiling (about 2 minutes in all).
+# 9.5 MiB file and 1 MiB ranges, issue 11), interleaved with the same downloads against the shared
+# harness's limit-kestrel, the ceiling, running beside it (about 2 minutes in all).
 #
 # Env: BENCH_QUIET_LOAD (default 1.5: before each server, wait up to BENCH_QUIET_WAIT=120 s for
 # the 1-minute load average to drop below it; empty = don't wait), BENCH_SHARED (default
@@ -67,32 +67,39 @@ run_personamedia() { # label script -> runs one harness script against a fresh s
   return $rc
 }
 
-run_limit_downloads() { # builds limit-kestrel in a temporary copy, runs ceiling-downloads.sh against it
-  local home data pid rc _
-  home=$(mktemp -d /tmp/limit-kestrel-build.XXXXXX)
-  cp -r "$BENCH_SHARED/limit-kestrel/." "$home/"
-  (cd "$home" && dotnet build -c Release -nologo -v q >"$OUT/limit-build.log" 2>&1) \
-    || { say "limit-kestrel build failed, see $OUT/limit-build.log"; rm -rf "$home"; return 1; }
-  wait_quiet
-  data=$(mktemp -d /tmp/limit-kestrel-data.XXXXXX)
-  local port url
-  port=$(free_port); url="http://127.0.0.1:$port"
-  pid=$(LIMIT_HOME="$home" "$BENCH_SHARED/limit-kestrel/start.sh" "$port" "$data") || { rm -rf "$home" "$data"; return 1; }
-  BENCH_OUT="$OUT/limit-kestrel-downloads.tsv" "$HERE/lib/ceiling-downloads.sh" "$url" "$pid" limit-kestrel-downloads \
-    2> >(tee "$OUT/limit-kestrel-downloads.log" >&2) >/dev/null
-  rc=$?
-  kill "$pid" 2>/dev/null
-  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -9 "$pid" 2>/dev/null
-  rm -rf "$home" "$data"
-  return $rc
+LIMIT_PID=""
+LIMIT_HOME=""
+LIMIT_DATA=""
+start_limit() { # builds the shared harness's limit-kestrel in a temporary copy and starts it: LIMIT_URL, LIMIT_PID
+  LIMIT_HOME=$(mktemp -d /tmp/limit-kestrel-build.XXXXXX)
+  cp -r "$BENCH_SHARED/limit-kestrel/." "$LIMIT_HOME/"
+  (cd "$LIMIT_HOME" && dotnet build -c Release -nologo -v q >"$OUT/limit-build.log" 2>&1) \
+    || { say "limit-kestrel build failed, see $OUT/limit-build.log"; return 1; }
+  LIMIT_DATA=$(mktemp -d /tmp/limit-kestrel-data.XXXXXX)
+  local port
+  port=$(free_port); LIMIT_URL="http://127.0.0.1:$port"
+  LIMIT_PID=$(LIMIT_HOME="$LIMIT_HOME" "$BENCH_SHARED/limit-kestrel/start.sh" "$port" "$LIMIT_DATA") || return 1
+  say "limit-kestrel pid $LIMIT_PID on $LIMIT_URL"
+}
+stop_limit() { # TERM, wait up to 10 s, then KILL - by PID only; then delete its build and data
+  if [ -n "$LIMIT_PID" ] && kill "$LIMIT_PID" 2>/dev/null; then
+    for _ in $(seq 1 100); do kill -0 "$LIMIT_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$LIMIT_PID" 2>/dev/null
+  fi
+  LIMIT_PID=""
+  rm -rf "$LIMIT_HOME" "$LIMIT_DATA"
 }
 
 rc=0
 if [ "$MEDIA" = 1 ]; then
-  BENCH_PHASES=downloads run_personamedia personamedia-media "$HERE/lib/phases.sh" || rc=1
-  say "the same downloads against limit-kestrel, the ceiling"
-  run_limit_downloads || rc=1
+  trap 'stop_service; stop_limit' EXIT
+  if start_limit; then
+    BENCH_PHASES=downloads CEILING_BASE="$LIMIT_URL" CEILING_PID="$LIMIT_PID" \
+      run_personamedia personamedia-media "$HERE/lib/phases.sh" || rc=1
+  else
+    rc=1
+  fi
+  stop_limit
   /usr/bin/python3 "$HERE/lib/report.py" "$OUT" | tee "$OUT/report.md"
   grep -h 'check FAIL' "$OUT"/*.log >&2 && rc=1
   say "results in $OUT"

@@ -7,7 +7,9 @@
 # N_IMG_C1 N_IMG_C16 N_VID N_DL N_RANGE N_PERSONAS N_PER_PERSONA N_LIST N_STATS N_413 N_TTFB.
 # BENCH_PHASES=uploads runs only the three upload phases (used to price one setting, e.g. fsync);
 # BENCH_PHASES=downloads only the download phases: bearer /download and signed /media/{token}
-# (issue 11), whole file and 1 MiB ranges, against the same 9.5 MiB file.
+# (issue 11), whole file and 1 MiB ranges, against the same 9.5 MiB file; with CEILING_BASE and
+# CEILING_PID (a running limit-kestrel of the shared harness: /raw, no auth, no database) also the
+# same downloads against it, interleaved, so that the ceiling sees the same load as the service.
 set -uo pipefail
 BASE=${1:?usage: phases.sh BASE_URL SERVER_PID [LABEL]}; BASE=${BASE%/}
 SERVER_PID=${2:?usage: phases.sh BASE_URL SERVER_PID [LABEL]}
@@ -73,13 +75,33 @@ expect_eq "signed URL: a tampered token is 404" "$(curl -sS -o /dev/null -w '%{h
 media_phases() {
   hey_phase dl_9.5MiB_c16  16 "$N_DL"      200 "$SZ_VID"  -- -H "$AUTH" "$DL"
   hey_phase media_9.5MiB_c16  16 "$N_DL"    200 "$SZ_VID"  -- "$MEDIA"
+  ceiling_phase ceiling_dl_9.5MiB_c16 16 "$N_DL" 200 "$SZ_VID" -- "${CEILING_DL:-}"
   hey_phase range_1MiB_c16 16 "$N_RANGE"   206 "$RANGE_LEN" -- -H "$AUTH" -H "Range: $RANGE" "$DL"
   hey_phase media_range_1MiB_c16 16 "$N_RANGE" 206 "$RANGE_LEN" -- -H "Range: $RANGE" "$MEDIA"
+  ceiling_phase ceiling_range_1MiB_c16 16 "$N_RANGE" 206 "$RANGE_LEN" -- -H "Range: $RANGE" "${CEILING_DL:-}"
+}
+ceiling_phase() { # a hey_phase against the ceiling server (its PID for the memory columns), when there is one
+  [ -n "${CEILING_DL:-}" ] || return 0
+  local own=$SERVER_PID
+  SERVER_PID=$CEILING_PID
+  hey_phase "$@"
+  SERVER_PID=$own
 }
 if [ "${BENCH_PHASES:-all}" = downloads ]; then
+  if [ -n "${CEILING_BASE:-}" ]; then
+    CEILING_BASE=${CEILING_BASE%/}
+    name=$(curl -sS -H 'Expect:' -H 'Content-Type: video/mp4' --data-binary "@$PL/vid_9_5m.mp4" "$CEILING_BASE/raw" | jq -r '.name // empty')
+    [ -n "$name" ] || die "the ceiling's /raw upload failed"
+    CEILING_DL="$CEILING_BASE/raw/$name"
+    expect_eq "ceiling: the whole file's sha256" "$(curl -sS "$CEILING_DL" | sha256sum | cut -d' ' -f1)" "$SHA_VID"
+    expect_eq "ceiling: 1 MiB range 206 and the slice's sha256" \
+      "$(curl -sS -o "$WORK/ceiling-range" -w '%{http_code}' -H "Range: $RANGE" "$CEILING_DL") $(sha256sum <"$WORK/ceiling-range" | cut -d' ' -f1)" \
+      "206 $(tail -c +$((RANGE_FROM + 1)) "$PL/vid_9_5m.mp4" | head -c "$RANGE_LEN" | sha256sum | cut -d' ' -f1)"
+  fi
   log "warm-up"
   hey -n 16 -c 8 -t "$HEY_TIMEOUT" -H "$AUTH" "$DL" >/dev/null 2>&1
   hey -n 16 -c 8 -t "$HEY_TIMEOUT" "$MEDIA" >/dev/null 2>&1
+  [ -z "${CEILING_DL:-}" ] || hey -n 32 -c 8 -t "$HEY_TIMEOUT" "$CEILING_DL" >/dev/null 2>&1
   media_phases
   expect_eq "download still matches" "$(curl -sS -H "$AUTH" "$DL" | sha256sum | cut -d' ' -f1)" "$SHA_VID"
   expect_eq "signed URL still matches" "$(curl -sS "$MEDIA" | sha256sum | cut -d' ' -f1)" "$SHA_VID"

@@ -2,8 +2,8 @@
 """report.py OUTDIR: the Markdown report of one bench/run.sh invocation (stdlib only).
 
 Reads OUTDIR/machine.txt and the TSVs the harness scripts wrote: personamedia-own.tsv
-(bench/lib/phases.sh), with --media personamedia-media.tsv and limit-kestrel-downloads.tsv
-(its download phases, and the same downloads against the ceiling), and with --compare personamedia.tsv (the shared run.sh against
+(bench/lib/phases.sh), with --media personamedia-media.tsv (its download phases, interleaved
+with the same downloads against the ceiling, rows ceiling_*), and with --compare personamedia.tsv (the shared run.sh against
 PersonaMedia), peer-fastapi.tsv and limit-kestrel.tsv (the shared run-all.sh).
 """
 import csv
@@ -86,20 +86,15 @@ if own and nofsync:
     print()
 
 media = load("personamedia-media")
-ceiling = load("limit-kestrel-downloads")
 if media:
-    print("### PersonaMedia: download phases (bench/run.sh --media)\n")
+    print("### PersonaMedia and the ceiling: download phases (bench/run.sh --media)\n")
     table(media.values(), COLS, HEADS)
-    print()
-if ceiling:
-    print("### limit-kestrel, the ceiling: the same downloads\n")
-    table(ceiling.values(), COLS, HEADS)
     print()
 
 # Issue 11: signed /media/{token} against the bearer /download and the ceiling, same invocation.
 downloads = media or own
-ceiling_rows = ceiling or limit
 if downloads and "media_9.5MiB_c16" in downloads:
+    ceiling_rows = {p[len("ceiling_"):]: r for p, r in downloads.items() if p.startswith("ceiling_")} or limit or {}
     print("### Signed URLs (issue 11): /media/{token} vs the bearer /download and the ceiling, same invocation\n")
     print("| measure | /media/{token} | bearer /download | media ÷ bearer | ceiling | media ÷ ceiling | target ≥ 0.8× ceiling |")
     print("|---|--:|--:|--:|--:|--:|---|")
@@ -111,7 +106,7 @@ if downloads and "media_9.5MiB_c16" in downloads:
             ("media_range_1MiB_c16", "range_1MiB_c16", "p50_ms", "1 MiB range, c16: p50 ms"),
             ("media_range_1MiB_c16", "range_1MiB_c16", "p99_ms", "1 MiB range, c16: p99 ms")):
         a, b = num(downloads.get(media_phase), col), num(downloads.get(bearer_phase), col)
-        c = num((ceiling_rows or {}).get(bearer_phase), col)
+        c = num(ceiling_rows.get(bearer_phase), col)
         met = "–"
         if col in ("MiB_s", "req_s") and c:
             met = "yes" if a is not None and a / c >= 0.8 else "**no**"
