@@ -73,18 +73,32 @@ expect_eq "signed URL: a tampered token is 404" "$(curl -sS -o /dev/null -w '%{h
 # Bearer and signed downloads of the same file, whole and 1 MiB ranges; each signed phase right
 # after its bearer twin, so that a change in the shared machine's load weighs on both alike.
 media_phases() {
-  hey_phase dl_9.5MiB_c16  16 "$N_DL"      200 "$SZ_VID"  -- -H "$AUTH" "$DL"
-  hey_phase media_9.5MiB_c16  16 "$N_DL"    200 "$SZ_VID"  -- "$MEDIA"
+  cpu_phase dl_9.5MiB_c16  16 "$N_DL"      200 "$SZ_VID"  -- -H "$AUTH" "$DL"
+  cpu_phase media_9.5MiB_c16  16 "$N_DL"    200 "$SZ_VID"  -- "$MEDIA"
   ceiling_phase ceiling_dl_9.5MiB_c16 16 "$N_DL" 200 "$SZ_VID" -- "${CEILING_DL:-}"
-  hey_phase range_1MiB_c16 16 "$N_RANGE"   206 "$RANGE_LEN" -- -H "$AUTH" -H "Range: $RANGE" "$DL"
-  hey_phase media_range_1MiB_c16 16 "$N_RANGE" 206 "$RANGE_LEN" -- -H "Range: $RANGE" "$MEDIA"
+  cpu_phase range_1MiB_c16 16 "$N_RANGE"   206 "$RANGE_LEN" -- -H "$AUTH" -H "Range: $RANGE" "$DL"
+  cpu_phase media_range_1MiB_c16 16 "$N_RANGE" 206 "$RANGE_LEN" -- -H "Range: $RANGE" "$MEDIA"
   ceiling_phase ceiling_range_1MiB_c16 16 "$N_RANGE" 206 "$RANGE_LEN" -- -H "Range: $RANGE" "${CEILING_DL:-}"
 }
-ceiling_phase() { # a hey_phase against the ceiling server (its PID for the memory columns), when there is one
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat" 2>/dev/null || echo 0; }
+# cpu_phase: a hey_phase that also records the server's own CPU time (user + system, from
+# /proc/PID/stat) per successful request: unlike req/s, it hardly moves with what else the shared
+# machine runs. Rows go to ${BENCH_OUT%.tsv}.cpu.tsv.
+cpu_phase() {
+  local before after
+  before=$(cpu_ticks)
+  hey_phase "$@"
+  after=$(cpu_ticks)
+  [ -n "${BENCH_OUT:-}" ] || return 0
+  [ -s "${BENCH_OUT%.tsv}.cpu.tsv" ] || printf 'phase\tok\tcpu_s\tcpu_ms_per_req\n' >"${BENCH_OUT%.tsv}.cpu.tsv"
+  awk -v p="$1" -v ok="${LAST_OK:-0}" -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { printf "%s\t%d\t%.2f\t%.3f\n", p, ok, t / hz, ok ? t / hz * 1000 / ok : 0 }' >>"${BENCH_OUT%.tsv}.cpu.tsv"
+}
+ceiling_phase() { # a cpu_phase against the ceiling server (its PID for the memory columns), when there is one
   [ -n "${CEILING_DL:-}" ] || return 0
   local own=$SERVER_PID
   SERVER_PID=$CEILING_PID
-  hey_phase "$@"
+  cpu_phase "$@"
   SERVER_PID=$own
 }
 if [ "${BENCH_PHASES:-all}" = downloads ]; then

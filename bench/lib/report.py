@@ -112,6 +112,16 @@ if downloads and "media_9.5MiB_c16" in downloads:
             met = "yes" if a is not None and a / c >= 0.8 else "**no**"
         print(f"| {what} | {fmt(a)} | {fmt(b)} | {fmt(ratio(a, b), 2)} | {fmt(c)} | {fmt(ratio(a, c), 2)} | {met} |")
     print()
+    cpu = load("personamedia-media.cpu") or load("personamedia-own.cpu")
+    if cpu:
+        print("Server CPU time (user + system) per request, which the machine's other load hardly moves:\n")
+        print("| measure | /media/{token} | bearer /download | ceiling |")
+        print("|---|--:|--:|--:|")
+        for media_phase, bearer_phase, what in (("media_9.5MiB_c16", "dl_9.5MiB_c16", "9.5 MiB, c16: CPU ms per request"),
+                                                ("media_range_1MiB_c16", "range_1MiB_c16", "1 MiB range, c16: CPU ms per request")):
+            print(f"| {what} | {fmt(num(cpu.get(media_phase), 'cpu_ms_per_req'), 2)} | {fmt(num(cpu.get(bearer_phase), 'cpu_ms_per_req'), 2)} "
+                  f"| {fmt(num(cpu.get('ceiling_' + bearer_phase), 'cpu_ms_per_req'), 2)} |")
+        print()
 
 if not (ours and peer and limit):
     sys.exit(0)
