@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of the solution, then prints one plain line: "N passed, M failed, K skipped".
+# Runs every test of the solution and of the TypeScript SDK (clients/sdk), then prints one plain line: "N passed, M failed, K skipped".
 # Exits with the test run's own exit code (1 if that passed but docker-compose.yml is invalid). Usage: scripts/test.sh [extra dotnet test arguments]
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -20,10 +20,17 @@ source scripts/lib/azurite.sh && azurite_start || exit 1   # the Azure Blob stor
 dotnet test --solution PersonaMedia.sln --report-trx --results-directory "$results" "$@"
 status=$?
 azurite_stop
+# The TypeScript SDK (clients/sdk): built and tested against the service its tests start; its counts join the summary.
+scripts/lib/test-sdk.sh "$results/sdk.tap"
+sdk_status=$?
 
-# Each test module writes one TRX file; add up their counters.
-summary=$(find "$results" -name '*.trx' -print0 2>/dev/null | xargs -0 -r grep -ho '<Counters [^>]*>' | awk '
+# Each test module writes one TRX file, the SDK's node:test run one TAP file; add up their counters.
+summary=$({ find "$results" -name '*.trx' -print0 2>/dev/null | xargs -0 -r grep -ho '<Counters [^>]*>'
+            cat "$results"/*.tap 2>/dev/null | grep -E '^# (pass|fail|cancelled|skipped) [0-9]+$'; } | awk '
   function attr(name,   m) { return match($0, name "=\"[0-9]+\"") ? substr($0, RSTART + length(name) + 2, RLENGTH - length(name) - 3) + 0 : 0 }
+  /^# pass / { passed += $3; next }
+  /^# (fail|cancelled) / { failed += $3; next }
+  /^# skipped / { skipped += $3; next }
   { passed += attr("passed"); failed += attr("failed") + attr("error") + attr("timeout") + attr("aborted"); skipped += attr("notExecuted") }
   END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }')
 if [ -z "$summary" ]; then
@@ -32,4 +39,5 @@ if [ -z "$summary" ]; then
 fi
 echo "$summary"
 [ "$status" -eq 0 ] && [ "$compose_status" -ne 0 ] && status=1
+[ "$status" -eq 0 ] && [ "$sdk_status" -ne 0 ] && status=1
 exit "$status"

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,9 +10,12 @@ using PersonaMedia.Infrastructure.Delivery;
 using PersonaMedia.Infrastructure.Files;
 using PersonaMedia.Infrastructure.Health;
 using PersonaMedia.Infrastructure.Identity;
+using PersonaMedia.Infrastructure.Media;
 using PersonaMedia.Infrastructure.Persistence;
+using PersonaMedia.Infrastructure.Quota;
 using PersonaMedia.Infrastructure.Repositories;
 using PersonaMedia.Infrastructure.Settings;
+using PersonaMedia.Infrastructure.Telemetry;
 
 namespace PersonaMedia.Infrastructure;
 
@@ -30,6 +34,7 @@ public static class DependencyInjection
         services.AddFileStore(configuration, environment);
         services.AddReadinessChecks(configuration, environment);
         services.AddMediaDelivery(configuration, environment);
+        services.AddMediaProcessing(configuration);
         return services;
     }
 
@@ -66,6 +71,8 @@ public static class DependencyInjection
         services.AddScoped<IPersonaRepository, PersonaRepository>();
         services.AddScoped<IMediaFileRepository, MediaFileRepository>();
         services.AddScoped<IPendingDeletionRepository, PendingDeletionRepository>();
+        services.AddValidatedSettings<StorageQuotaOptions>(configuration.GetSection(StorageQuotaOptions.SectionName), o => o.Problems());
+        services.AddScoped<IStorageQuota, StorageQuota>();
     }
 
     /// <summary>
@@ -109,6 +116,7 @@ public static class DependencyInjection
             environment.IsDevelopment(),
             Path.Combine(environment.ContentRootPath, DataFolder)));
         services.AddSingleton<ITokenService, TokenService>();
+        services.AddValidatedSettings<PasswordHashingOptions>(configuration.GetSection(PasswordHashingOptions.SectionName), o => o.Problems());
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddSingleton<IConfusableSkeleton, IcuConfusableSkeleton>();
     }
@@ -139,9 +147,12 @@ public static class DependencyInjection
                 services.AddSingleton<AzureBlobFileStore>();
                 // A remote store can accept a connection and never answer: every call gets a deadline.
                 // (A local disk call is a system call that no deadline could interrupt.)
-                services.AddSingleton<IFileStore>(sp => new DeadlineFileStore(
-                    sp.GetRequiredService<AzureBlobFileStore>(),
-                    sp.GetRequiredService<IOptions<StorageOptions>>().Value.OperationTimeout));
+                services.AddSingleton<IFileStore>(sp => new InstrumentedFileStore(
+                    new DeadlineFileStore(
+                        sp.GetRequiredService<AzureBlobFileStore>(),
+                        sp.GetRequiredService<IOptions<StorageOptions>>().Value.OperationTimeout),
+                    "azure_blob",
+                    sp.GetRequiredService<IMeterFactory>()));
                 services.AddHostedService<AzureBlobContainerInitialiser>();
                 services.AddHealthChecks().AddCheck<AzureBlobFileStoreHealthCheck>(
                     "file-store", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(10));
@@ -151,7 +162,8 @@ public static class DependencyInjection
                     configuration.GetSection(LocalFileStoreOptions.SectionName), o => o.Problems());
                 services.AddSingleton(sp => new LocalFileStore(
                     sp.GetRequiredService<IOptions<LocalFileStoreOptions>>(), environment.ContentRootPath));
-                services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<LocalFileStore>());
+                services.AddSingleton<IFileStore>(sp => new InstrumentedFileStore(
+                    sp.GetRequiredService<LocalFileStore>(), "local", sp.GetRequiredService<IMeterFactory>()));
                 services.AddHealthChecks().AddCheck<LocalFileStoreHealthCheck>(
                     "file-store", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(10));
                 break;

@@ -5,8 +5,10 @@ using PersonaMedia.Infrastructure.Persistence;
 using PersonaMedia.Infrastructure.Settings;
 using PersonaMedia.WebApi;
 using PersonaMedia.WebApi.Infrastructure;
+using PersonaMedia.WebApi.Infrastructure.Abuse;
 using PersonaMedia.WebApi.Infrastructure.Delivery;
 using PersonaMedia.WebApi.Infrastructure.Operability;
+using PersonaMedia.WebApi.Infrastructure.Telemetry;
 using Scalar.AspNetCore;
 
 // Relative paths (the SQLite file, data/, uploads/) are taken from the content root, and the
@@ -28,6 +30,7 @@ if (LoggingSettings.Problem(builder.Configuration) is { } loggingProblem)
 
 // JSON bodies are small; the upload actions raise this to the file limit for themselves.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+builder.AddTelemetry();
 
 builder.Services
     .AddApplication()
@@ -35,16 +38,20 @@ builder.Services
     .AddWebApi(builder.Configuration)
     .AddOperability(builder.Configuration)
     .AddSecurityHeaders(builder.Configuration)
-    .AddSignedMedia();
+    .AddSignedMedia()
+    .AddRateLimits(builder.Configuration);
 
 var app = builder.Build();
 
+app.UseClientAddress();
+app.UseTelemetry();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors(PersonaMedia.WebApi.DependencyInjection.CorsPolicy);
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapControllers();
 app.MapHealthEndpoints();

@@ -35,18 +35,18 @@ internal sealed partial class ProblemDetailsExceptionHandler(
 
         if (problem is null)
         {
-            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            LogUnhandled(logger, exception, httpContext.Request.Method, RouteOf(httpContext));
             problem = Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.");
         }
 
         if (exception is ServiceUnavailableException unavailable)
         {
-            LogUnavailable(logger, exception.InnerException ?? exception, httpContext.Request.Method, httpContext.Request.Path);
+            LogUnavailable(logger, exception.InnerException ?? exception, httpContext.Request.Method, RouteOf(httpContext));
             httpContext.Response.Headers.RetryAfter = unavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         else if (exception is InsufficientStorageException)
         {
-            LogFull(logger, exception.InnerException ?? exception, httpContext.Request.Method, httpContext.Request.Path);
+            LogFull(logger, exception.InnerException ?? exception, httpContext.Request.Method, RouteOf(httpContext));
         }
 
         if (exception is PayloadTooLargeException)
@@ -83,6 +83,9 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         }
     }
 
+    /// <summary>The problem <c>type</c> of an upload refused because the user's quota is used up.</summary>
+    public const string QuotaExceededType = "tag:personamedia,2026:problems/quota-exceeded";
+
     /// <summary>The answer for each kind of exception the Application and the framework throw; null for the rest.</summary>
     private static ProblemDetails? ProblemFor(Exception exception) => exception switch
     {
@@ -113,9 +116,27 @@ internal sealed partial class ProblemDetailsExceptionHandler(
             Title = "Insufficient Storage",
             Detail = exception.Message,
         },
+        // The same status as a full disk, but the client's own doing: a type of its own tells them apart.
+        QuotaExceededException quota => new ProblemDetails
+        {
+            Status = StatusCodes.Status507InsufficientStorage,
+            Type = QuotaExceededType,
+            Title = "Storage quota exceeded",
+            Detail = exception.Message,
+            Extensions = { ["quota_bytes"] = quota.QuotaBytes, ["used_bytes"] = quota.UsedBytes },
+        },
         ServiceUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, exception.Message),
         _ => null,
     };
+
+    /// <summary>
+    /// The request's route template, never its path: a signed media URL's path is its credential. The
+    /// handler runs after the endpoint was cleared; <see cref="IExceptionHandlerPathFeature"/> keeps it.
+    /// </summary>
+    private static string RouteOf(HttpContext httpContext) =>
+        httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Endpoint is Microsoft.AspNetCore.Routing.RouteEndpoint { RoutePattern.RawText: { } route }
+            ? "/" + route.TrimStart('/')
+            : "(no route)";
 
     private static ProblemDetails Problem(int status, string detail) => new() { Status = status, Detail = detail };
 
@@ -126,12 +147,12 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         _ => "The request could not be read.",
     };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A dependency is unavailable for {Method} {Path}; answered 503")]
-    private static partial void LogUnavailable(ILogger logger, Exception exception, string method, PathString path);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A dependency is unavailable for {Method} {Route}; answered 503")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, string method, string route);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A disk is full for {Method} {Path}; answered 507")]
-    private static partial void LogFull(ILogger logger, Exception exception, string method, PathString path);
+    [LoggerMessage(Level = LogLevel.Error, Message = "A disk is full for {Method} {Route}; answered 507")]
+    private static partial void LogFull(ILogger logger, Exception exception, string method, string route);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
-    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Route}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string route);
 }

@@ -1,15 +1,15 @@
 -- MediaFileRepository.FindOwnedAsync
-SELECT TOP(1) [m].[id], [m].[created_at], [m].[description], [m].[file_name], [m].[file_size], [m].[media_type], [m].[mime_type], [m].[original_file_name], [m].[persona_id], [m].[sha256], [m].[updated_at], [m].[user_id]
+SELECT TOP(1) [m].[id], [m].[created_at], [m].[description], [m].[duration_seconds], [m].[file_name], [m].[file_size], [m].[has_audio], [m].[height], [m].[media_type], [m].[mime_type], [m].[original_file_name], [m].[persona_id], [m].[sha256], [m].[updated_at], [m].[user_id], [m].[video_codec], [m].[width]
 FROM [media_files] AS [m]
 WHERE [m].[id] = @fileId AND [m].[user_id] = @userId;
 
 -- MediaFileRepository.FindOwnedDtoAsync
-SELECT TOP(1) [m].[id], [m].[file_name], [m].[original_file_name], [m].[file_size], [m].[mime_type], [m].[media_type], [m].[persona_id], [m].[user_id], [m].[description], [m].[sha256], [m].[created_at], [m].[updated_at]
+SELECT TOP(1) [m].[id], [m].[file_name], [m].[original_file_name], [m].[file_size], [m].[mime_type], [m].[media_type], [m].[persona_id], [m].[user_id], [m].[description], [m].[sha256], [m].[width], [m].[height], [m].[duration_seconds], [m].[video_codec], [m].[has_audio], [m].[created_at], [m].[updated_at]
 FROM [media_files] AS [m]
 WHERE [m].[user_id] = @userId AND [m].[id] = @fileId;
 
 -- MediaFileRepository.FindDtoAsync
-SELECT TOP(1) [m].[id], [m].[file_name], [m].[original_file_name], [m].[file_size], [m].[mime_type], [m].[media_type], [m].[persona_id], [m].[user_id], [m].[description], [m].[sha256], [m].[created_at], [m].[updated_at]
+SELECT TOP(1) [m].[id], [m].[file_name], [m].[original_file_name], [m].[file_size], [m].[mime_type], [m].[media_type], [m].[persona_id], [m].[user_id], [m].[description], [m].[sha256], [m].[width], [m].[height], [m].[duration_seconds], [m].[video_codec], [m].[has_audio], [m].[created_at], [m].[updated_at]
 FROM [media_files] AS [m]
 WHERE [m].[id] = @fileId;
 
@@ -17,7 +17,7 @@ WHERE [m].[id] = @fileId;
 SELECT COUNT(*)
 FROM [media_files] AS [m]
 WHERE [m].[user_id] = @userId AND [m].[persona_id] = @personaId;
-SELECT [m].[id], [m].[file_name], [m].[original_file_name], [m].[file_size], [m].[mime_type], [m].[media_type], [m].[persona_id], [m].[user_id], [m].[description], [m].[sha256], [m].[created_at], [m].[updated_at]
+SELECT [m].[id], [m].[file_name], [m].[original_file_name], [m].[file_size], [m].[mime_type], [m].[media_type], [m].[persona_id], [m].[user_id], [m].[description], [m].[sha256], [m].[width], [m].[height], [m].[duration_seconds], [m].[video_codec], [m].[has_audio], [m].[created_at], [m].[updated_at]
 FROM [media_files] AS [m]
 WHERE [m].[user_id] = @userId AND [m].[persona_id] = @personaId
 ORDER BY [m].[created_at] DESC, [m].[id] DESC
@@ -27,7 +27,7 @@ OFFSET @p ROWS FETCH NEXT @p3 ROWS ONLY;
 SELECT COUNT(*)
 FROM [media_files] AS [m]
 WHERE [m].[user_id] = @userId AND [m].[persona_id] = @personaId AND [m].[media_type] = @type;
-SELECT [m].[id], [m].[file_name], [m].[original_file_name], [m].[file_size], [m].[mime_type], [m].[media_type], [m].[persona_id], [m].[user_id], [m].[description], [m].[sha256], [m].[created_at], [m].[updated_at]
+SELECT [m].[id], [m].[file_name], [m].[original_file_name], [m].[file_size], [m].[mime_type], [m].[media_type], [m].[persona_id], [m].[user_id], [m].[description], [m].[sha256], [m].[width], [m].[height], [m].[duration_seconds], [m].[video_codec], [m].[has_audio], [m].[created_at], [m].[updated_at]
 FROM [media_files] AS [m]
 WHERE [m].[user_id] = @userId AND [m].[persona_id] = @personaId AND [m].[media_type] = @type
 ORDER BY [m].[created_at] DESC, [m].[id] DESC
@@ -105,7 +105,7 @@ SELECT COUNT(*)
 FROM [pending_deletions] AS [p];
 
 -- UserRepository.FindByEmailAsync
-SELECT TOP(1) [u].[id], [u].[created_at], [u].[email], [u].[full_name], [u].[normalized_email], [u].[normalized_username], [u].[password_hash], [u].[username], [u].[username_skeleton]
+SELECT TOP(1) [u].[id], [u].[created_at], [u].[email], [u].[full_name], [u].[normalized_email], [u].[normalized_username], [u].[password_hash], [u].[used_bytes], [u].[username], [u].[username_skeleton]
 FROM [users] AS [u]
 WHERE [u].[normalized_email] = @normalized;
 
@@ -129,6 +129,31 @@ SELECT CASE
         SELECT 1
         FROM [users] AS [u]
         WHERE [u].[normalized_email] = @normalizedEmail OR [u].[normalized_username] = @normalizedUsername OR [u].[username_skeleton] = @usernameSkeleton) THEN CAST(1 AS bit)
+    ELSE CAST(0 AS bit)
+END;
+
+-- StorageQuota.GetUsedBytesAsync
+SELECT TOP(1) [u].[used_bytes]
+FROM [users] AS [u]
+WHERE [u].[id] = @userId;
+
+-- StorageUsage.ApplyAsync (a persona deleted, a file deleted, a file added)
+UPDATE [u]
+SET [u].[used_bytes] = [u].[used_bytes] - (
+    SELECT COALESCE(SUM([m].[file_size]), CAST(0 AS bigint))
+    FROM [media_files] AS [m]
+    WHERE [m].[persona_id] = @personaId)
+FROM [users] AS [u]
+WHERE [u].[id] = @userId;
+UPDATE [u]
+SET [u].[used_bytes] = [u].[used_bytes] + @bytes
+FROM [users] AS [u]
+WHERE [u].[id] = @userId AND [u].[used_bytes] + @bytes <= @_8__locals2_quotaBytes;
+SELECT CASE
+    WHEN EXISTS (
+        SELECT 1
+        FROM [users] AS [u]
+        WHERE [u].[id] = @userId) THEN CAST(1 AS bit)
     ELSE CAST(0 AS bit)
 END;
 

@@ -1,3 +1,4 @@
+using PersonaMedia.Application.Common.Exceptions;
 using PersonaMedia.Application.Common.Interfaces;
 using PersonaMedia.Domain.Media;
 
@@ -7,11 +8,16 @@ namespace PersonaMedia.Application.Media.Commands.UploadMedia;
 /// Builds the file from what the earlier steps established (the domain's guards run here, and
 /// refuse a description sent after the file that is too long), makes the stored bytes visible,
 /// and inserts the row. A row that cannot be inserted takes its committed bytes with it.
+/// The quota is checked twice: against the usage read when the upload began, so that a file that
+/// plainly does not fit is refused before its bytes become visible, and by the insert itself, which
+/// the unit of work makes conditional on the user's usage in the same transaction (concurrent
+/// uploads that would pass the quota together cannot both be recorded).
 /// </summary>
 public sealed class RecordMediaFileStep(
     IMediaFileRepository mediaFiles,
     IUnitOfWork unitOfWork,
     StoredFileRemover storedFiles,
+    IStorageQuota quota,
     TimeProvider clock) : IUploadStep
 {
     public UploadStage Stage => UploadStage.Record;
@@ -23,6 +29,11 @@ public sealed class RecordMediaFileStep(
             throw new InvalidOperationException("The upload reached the record step without checked, stored content.");
         }
 
+        if (upload.UsedBytesAtStart + upload.Length > quota.BytesPerUser)
+        {
+            throw new QuotaExceededException(quota.BytesPerUser, upload.UsedBytesAtStart, upload.Length);
+        }
+
         var file = MediaFile.Create(
             upload.UserId,
             upload.PersonaId,
@@ -32,7 +43,8 @@ public sealed class RecordMediaFileStep(
             upload.Length,
             sha256,
             upload.Description,
-            clock.GetUtcNow().UtcDateTime);
+            clock.GetUtcNow().UtcDateTime,
+            upload.Metadata);
 
         await stored.CommitAsync(format.ContentType, sha256, cancellationToken);
         try

@@ -1,0 +1,398 @@
+import createClient, { type Client } from "openapi-fetch";
+import type { components, paths } from "./generated/api.js";
+import { PersonaMediaError } from "./errors.js";
+
+type Schemas = components["schemas"];
+export type TokenResponse = Schemas["TokenResponse"];
+export type User = Schemas["User"];
+export type RegisterRequest = Schemas["RegisterRequest"];
+export type LoginRequest = Schemas["LoginRequest"];
+export type Persona = Schemas["Persona"];
+export type PersonaRequest = Schemas["PersonaRequest"];
+export type MediaFile = Schemas["MediaFile"];
+export type MediaType = Schemas["MediaType"];
+export type MediaFileUrl = Schemas["MediaFileUrl"];
+export type UploadStats = Schemas["UploadStats"];
+export type DetailResponse = Schemas["DetailResponse"];
+
+export interface PersonaMediaClientOptions {
+  /** Where the service is, for example `http://localhost:8000`. */
+  baseUrl: string;
+  /** An access token to start with; `auth.register` and `auth.login` set one too. */
+  accessToken?: string;
+  /** A fetch of your own (tests, a proxy); the platform's by default. */
+  fetch?: (input: Request) => Promise<Response>;
+}
+
+export interface UploadOptions {
+  /**
+   * The file name the service sees; its extension decides what is accepted (`.jpg`, `.jpeg`,
+   * `.png` for images, `.mp4` for videos). A `File`'s own name when left out; a plain `Blob` needs it.
+   */
+  filename?: string;
+  /** Shown with the file, at most 1000 characters. */
+  description?: string;
+  signal?: AbortSignal;
+}
+
+export interface ListOptions {
+  mediaType?: MediaType;
+  /** 1-100, 100 when left out. */
+  limit?: number;
+  offset?: number;
+  /** Each file also carries `download_url`, a signed URL for `<img src>` or `<video src>`. */
+  includeUrls?: boolean;
+  signal?: AbortSignal;
+}
+
+/** One page of a persona's files: the total counts every file that matches the filter. */
+export interface Page {
+  items: MediaFile[];
+  total: number;
+  /** The next page, from the `Link` header; undefined on the last page. */
+  next: ListOptions | undefined;
+}
+
+export interface DownloadOptions {
+  /** `{ start, end }` (inclusive; `end` left out: to the last byte) or `{ suffix }` for the last bytes. */
+  range?: { start: number; end?: number } | { suffix: number };
+  /** An ETag you hold: the answer is `notModified` while the bytes are the same. */
+  ifNoneMatch?: string;
+  signal?: AbortSignal;
+}
+
+export type Download =
+  | {
+      notModified: false;
+      /** 206 when a range was asked for. */
+      status: 200 | 206;
+      blob: Blob;
+      contentType: string;
+      etag: string | undefined;
+      lastModified: Date | undefined;
+      /** The original file name, from Content-Disposition. */
+      filename: string | undefined;
+      /** `bytes a-b/size` on a 206. */
+      contentRange: string | undefined;
+    }
+  | { notModified: true; status: 304; etag: string | undefined; lastModified: Date | undefined };
+
+export interface IfMatchOptions {
+  /** The ETag you read: the change is refused with a 412 when someone changed it since. */
+  ifMatch?: string;
+  signal?: AbortSignal;
+}
+
+type Outcome<T> = { data?: T; error?: unknown; response: Response };
+
+/** The data of a success; a PersonaMediaError with the problem for anything else. */
+function unwrap<T>({ data, error, response }: Outcome<T>): T {
+  if (!response.ok || data === undefined) {
+    throw new PersonaMediaError(response, error);
+  }
+  return data;
+}
+
+/**
+ * PersonaMedia for a front-end or a Node program. The groups cover what an app does every day;
+ * `api` is the generated client with every operation of the contract, typed (openapi-fetch), for
+ * the rest. The access token is sent with every request once `auth.register`, `auth.login` or
+ * `setAccessToken` gave one.
+ */
+export class PersonaMediaClient {
+  /** Every operation of docs/openapi/v1.json, typed; sends the access token too. */
+  readonly api: Client<paths>;
+  readonly auth: AuthApi;
+  readonly personas: PersonasApi;
+  readonly media: MediaApi;
+  private accessToken: string | undefined;
+
+  constructor(options: PersonaMediaClientOptions) {
+    this.accessToken = options.accessToken;
+    this.api = createClient<paths>(options.fetch === undefined ? { baseUrl: options.baseUrl } : { baseUrl: options.baseUrl, fetch: options.fetch });
+    this.api.use({
+      onRequest: ({ request }) => {
+        if (this.accessToken !== undefined && !request.headers.has("Authorization")) {
+          request.headers.set("Authorization", `Bearer ${this.accessToken}`);
+        }
+        return request;
+      },
+    });
+    this.auth = new AuthApi(this.api, (token) => {
+      this.accessToken = token;
+    });
+    this.personas = new PersonasApi(this.api);
+    this.media = new MediaApi(this.api);
+  }
+
+  /** Sends this token from now on (undefined: none). */
+  setAccessToken(token: string | undefined): void {
+    this.accessToken = token;
+  }
+
+  getAccessToken(): string | undefined {
+    return this.accessToken;
+  }
+}
+
+export class AuthApi {
+  constructor(
+    private readonly api: Client<paths>,
+    private readonly keep: (token: string) => void,
+  ) {}
+
+  /** Creates the account and signs in: its token is used from now on. A 409 when the email or username is taken. */
+  async register(body: RegisterRequest, signal?: AbortSignal): Promise<TokenResponse> {
+    const token = unwrap(await this.api.POST("/auth/register", { body, signal }));
+    this.keep(token.access_token);
+    return token;
+  }
+
+  /** Signs in: the token is used from now on. A 401 for an unknown email or a wrong password alike. */
+  async login(body: LoginRequest, signal?: AbortSignal): Promise<TokenResponse> {
+    const token = unwrap(await this.api.POST("/auth/login", { body, signal }));
+    this.keep(token.access_token);
+    return token;
+  }
+
+  async me(signal?: AbortSignal): Promise<User> {
+    return unwrap(await this.api.GET("/auth/me", { signal }));
+  }
+}
+
+export class PersonasApi {
+  constructor(private readonly api: Client<paths>) {}
+
+  async list(signal?: AbortSignal): Promise<Persona[]> {
+    return unwrap(await this.api.GET("/personas", { signal }));
+  }
+
+  async get(id: number, signal?: AbortSignal): Promise<Persona> {
+    return unwrap(await this.api.GET("/personas/{id}", { params: { path: { id } }, signal }));
+  }
+
+  async create(body: PersonaRequest, signal?: AbortSignal): Promise<Persona> {
+    return unwrap(await this.api.POST("/personas", { body, signal }));
+  }
+
+  async update(id: number, body: PersonaRequest, options: IfMatchOptions = {}): Promise<Persona> {
+    return unwrap(await this.api.PUT("/personas/{id}", { params: { path: { id } }, body, headers: ifMatch(options), signal: options.signal }));
+  }
+
+  /** Removes the persona with its files and their bytes. */
+  async delete(id: number, signal?: AbortSignal): Promise<DetailResponse> {
+    return unwrap(await this.api.DELETE("/personas/{id}", { params: { path: { id } }, signal }));
+  }
+}
+
+export class MediaApi {
+  constructor(private readonly api: Client<paths>) {}
+
+  /** Uploads a JPEG or PNG (at most 10 MiB) as multipart/form-data. */
+  async uploadImage(personaId: number, file: Blob, options: UploadOptions = {}): Promise<MediaFile> {
+    return unwrap(await this.api.POST("/upload/persona/{persona_id}/image", {
+      params: { path: { persona_id: personaId } },
+      body: { file, description: options.description },
+      bodySerializer: (body) => uploadForm(body.file, fileName(body.file, options.filename), body.description),
+      signal: options.signal,
+    }));
+  }
+
+  /** Uploads an MP4 (at most 10 MiB) as multipart/form-data. */
+  async uploadVideo(personaId: number, file: Blob, options: UploadOptions = {}): Promise<MediaFile> {
+    return unwrap(await this.api.POST("/upload/persona/{persona_id}/video", {
+      params: { path: { persona_id: personaId } },
+      body: { file, description: options.description },
+      bodySerializer: (body) => uploadForm(body.file, fileName(body.file, options.filename), body.description),
+      signal: options.signal,
+    }));
+  }
+
+  /** One page of a persona's files, newest first. */
+  async list(personaId: number, options: ListOptions = {}): Promise<Page> {
+    const { data, error, response } = await this.api.GET("/upload/persona/{persona_id}/files", {
+      params: {
+        path: { persona_id: personaId },
+        query: {
+          media_type: options.mediaType,
+          limit: options.limit,
+          offset: options.offset,
+          include: options.includeUrls === true ? "urls" : undefined,
+        },
+      },
+      signal: options.signal,
+    });
+    const items = unwrap({ data, error, response });
+    const next = linkTo(response, "next");
+    return {
+      items,
+      total: Number(response.headers.get("X-Total-Count") ?? items.length),
+      next: next === undefined ? undefined : pageOf(next, options),
+    };
+  }
+
+  /** Every file of a persona, newest first, page after page as the `Link` header names them. */
+  async *all(personaId: number, options: ListOptions = {}): AsyncGenerator<MediaFile, void, undefined> {
+    let page: ListOptions | undefined = options;
+    while (page !== undefined) {
+      const current: Page = await this.list(personaId, page);
+      yield* current.items;
+      page = current.next;
+    }
+  }
+
+  async get(fileId: number, options: { includeUrls?: boolean; signal?: AbortSignal } = {}): Promise<MediaFile> {
+    return unwrap(await this.api.GET("/upload/files/{file_id}", {
+      params: { path: { file_id: fileId }, query: { include: options.includeUrls === true ? "urls" : undefined } },
+      signal: options.signal,
+    }));
+  }
+
+  /** Sets (or, with null, clears) the description; `updated_at` advances. */
+  async updateDescription(fileId: number, description: string | null, options: IfMatchOptions = {}): Promise<MediaFile> {
+    const headers = ifMatch(options);
+    if (description === null) {
+      // The form without its field clears it; the JSON body requires a string.
+      return unwrap(await this.api.PUT("/upload/files/{file_id}", {
+        params: { path: { file_id: fileId } },
+        body: {},
+        bodySerializer: () => new URLSearchParams(),
+        headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
+        signal: options.signal,
+      }));
+    }
+    return unwrap(await this.api.PUT("/upload/files/{file_id}", {
+      params: { path: { file_id: fileId } },
+      body: { description },
+      headers,
+      signal: options.signal,
+    }));
+  }
+
+  /** Removes the file and its bytes. */
+  async delete(fileId: number, signal?: AbortSignal): Promise<DetailResponse> {
+    return unwrap(await this.api.DELETE("/upload/files/{file_id}", { params: { path: { file_id: fileId } }, signal }));
+  }
+
+  /** The file's bytes with what the headers say of them; a range gives a 206, a matching ETag a 304. */
+  async download(fileId: number, options: DownloadOptions = {}): Promise<Download> {
+    const headers: Record<string, string> = {};
+    if (options.range !== undefined) {
+      headers["Range"] = "suffix" in options.range
+        ? `bytes=-${options.range.suffix}`
+        : `bytes=${options.range.start}-${options.range.end ?? ""}`;
+    }
+    if (options.ifNoneMatch !== undefined) {
+      headers["If-None-Match"] = options.ifNoneMatch;
+    }
+    const { data, error, response } = await this.api.GET("/upload/files/{file_id}/download", {
+      params: { path: { file_id: fileId } },
+      headers,
+      parseAs: "blob",
+      signal: options.signal,
+    });
+    const etag = response.headers.get("ETag") ?? undefined;
+    const lastModified = httpDate(response.headers.get("Last-Modified"));
+    if (response.status === 304) {
+      return { notModified: true, status: 304, etag, lastModified };
+    }
+    const blob = unwrap({ data, error, response });
+    return {
+      notModified: false,
+      status: response.status === 206 ? 206 : 200,
+      blob,
+      contentType: response.headers.get("Content-Type") ?? blob.type,
+      etag,
+      lastModified,
+      filename: dispositionFileName(response.headers.get("Content-Disposition")),
+      contentRange: response.headers.get("Content-Range") ?? undefined,
+    };
+  }
+
+  /** A signed URL of the bytes that needs no token (for `<img src>`), and when it expires. */
+  async url(fileId: number, options: { disposition?: "inline" | "attachment"; expiresIn?: number; signal?: AbortSignal } = {}): Promise<MediaFileUrl> {
+    return unwrap(await this.api.GET("/upload/files/{file_id}/url", {
+      params: { path: { file_id: fileId }, query: { disposition: options.disposition, expires_in: options.expiresIn } },
+      signal: options.signal,
+    }));
+  }
+
+  /** The caller's usage: counts and bytes, per persona too. */
+  async stats(signal?: AbortSignal): Promise<UploadStats> {
+    return unwrap(await this.api.GET("/upload/stats", { signal }));
+  }
+}
+
+function ifMatch(options: IfMatchOptions): Record<string, string> {
+  return options.ifMatch === undefined ? {} : { "If-Match": options.ifMatch };
+}
+
+function fileName(file: Blob, given: string | undefined): string {
+  const name = given ?? (typeof File !== "undefined" && file instanceof File ? file.name : undefined);
+  if (name === undefined || name === "") {
+    throw new TypeError("A Blob has no file name: pass options.filename (its extension decides what the service accepts).");
+  }
+  return name;
+}
+
+function uploadForm(file: Blob, name: string, description: string | undefined): FormData {
+  const form = new FormData();
+  form.append("file", file, name);
+  if (description !== undefined) {
+    form.append("description", description);
+  }
+  return form;
+}
+
+/** The target of the `Link` header's relation `rel`, resolved against the request's URL. */
+function linkTo(response: Response, rel: string): URL | undefined {
+  const header = response.headers.get("Link");
+  if (header === null) {
+    return undefined;
+  }
+  for (const part of header.split(",")) {
+    const match = /^\s*<([^>]*)>(.*)$/.exec(part);
+    if (match !== null && /;\s*rel="?([^";]*)"?/.exec(match[2] ?? "")?.[1]?.split(/\s+/).includes(rel) === true) {
+      return new URL(match[1] ?? "", response.url);
+    }
+  }
+  return undefined;
+}
+
+function pageOf(url: URL, current: ListOptions): ListOptions {
+  const number = (name: string): number | undefined => {
+    const value = url.searchParams.get(name);
+    return value === null ? undefined : Number(value);
+  };
+  const mediaType = url.searchParams.get("media_type");
+  return {
+    ...current,
+    mediaType: mediaType === "image" || mediaType === "video" ? mediaType : undefined,
+    limit: number("limit"),
+    offset: number("offset"),
+  };
+}
+
+function httpDate(value: string | null): Date | undefined {
+  if (value === null) {
+    return undefined;
+  }
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** RFC 6266: `filename*=UTF-8''...` when present, else the plain `filename`. */
+function dispositionFileName(value: string | null): string | undefined {
+  if (value === null) {
+    return undefined;
+  }
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(value);
+  if (extended?.[1] !== undefined) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // fall back to the plain name
+    }
+  }
+  return /filename\s*=\s*"((?:[^"\\]|\\.)*)"/i.exec(value)?.[1] ?? /filename\s*=\s*([^;\s]+)/i.exec(value)?.[1];
+}

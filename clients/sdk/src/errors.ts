@@ -1,0 +1,66 @@
+import type { components } from "./generated/api.js";
+
+export type ProblemDetails = components["schemas"]["ProblemDetails"];
+export type ValidationProblemDetails = components["schemas"]["ValidationProblemDetails"];
+
+/**
+ * Every answer that is not a success, as one error: the service's RFC 9457 problem
+ * (`application/problem+json`) with its members typed. `errors` is set on a 400 that names fields
+ * (`file`, `description`, `limit`, ...); `traceId` is what to quote when reporting a problem.
+ * An answer without a problem body (a 416, or a proxy's HTML page) still gives `status` and a
+ * `detail` made from what was there.
+ */
+export class PersonaMediaError extends Error {
+  override readonly name = "PersonaMediaError";
+  /** The HTTP status. */
+  readonly status: number;
+  /** A URI naming the kind of problem (for example the quota's own type on a 507). */
+  readonly type: string | undefined;
+  readonly title: string | undefined;
+  /** What went wrong, for a human. */
+  readonly detail: string;
+  /** Messages keyed by the field's wire name, on a validation problem. */
+  readonly errors: Readonly<Record<string, readonly string[]>> | undefined;
+  readonly traceId: string | undefined;
+  /** Seconds from `Retry-After` (429, 503), when the service sent one. */
+  readonly retryAfter: number | undefined;
+  /** The problem body as received, when there was one. */
+  readonly problem: ProblemDetails | undefined;
+  readonly response: Response;
+
+  constructor(response: Response, body: unknown) {
+    const problem = isProblem(body) ? body : undefined;
+    const detail = problem?.detail ?? (typeof body === "string" && body.trim() !== "" ? body.trim() : `${response.status} ${response.statusText}`.trim());
+    super(`${response.status}: ${detail}`);
+    this.status = response.status;
+    this.type = problem?.type;
+    this.title = problem?.title;
+    this.detail = detail;
+    this.errors = problem !== undefined && isValidation(problem) ? problem.errors : undefined;
+    this.traceId = problem?.trace_id;
+    this.retryAfter = parseRetryAfter(response.headers.get("Retry-After"));
+    this.problem = problem;
+    this.response = response;
+  }
+}
+
+function isProblem(body: unknown): body is ProblemDetails {
+  return typeof body === "object" && body !== null && "status" in body && typeof body.status === "number"
+    && "detail" in body && typeof body.detail === "string";
+}
+
+function isValidation(problem: ProblemDetails): problem is ValidationProblemDetails {
+  return "errors" in problem && typeof problem.errors === "object" && problem.errors !== null;
+}
+
+function parseRetryAfter(value: string | null): number | undefined {
+  if (value === null) {
+    return undefined;
+  }
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) {
+    return seconds;
+  }
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
