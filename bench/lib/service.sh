@@ -63,7 +63,7 @@ start_service() {
       Storage__Local__RootPath="$SVC_DIR/uploads" \
       RateLimiting__Enabled=false \
       ${BENCH_SERVER_ENV:-} \
-      setsid ./PersonaMedia.WebApi --urls "$SVC_URL" >"$SVC_DIR/server.log" 2>&1 </dev/null &
+      setsid ./PersonaMedia.WebApi --urls "$SVC_URL${BENCH_EXTRA_URLS:+;$BENCH_EXTRA_URLS}" >"$SVC_DIR/server.log" 2>&1 </dev/null &
   SVC_PID=$!
   popd >/dev/null || return 1
   for i in $(seq 1 300); do
