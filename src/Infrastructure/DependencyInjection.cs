@@ -10,6 +10,7 @@ using PersonaMedia.Infrastructure.Files;
 using PersonaMedia.Infrastructure.Health;
 using PersonaMedia.Infrastructure.Identity;
 using PersonaMedia.Infrastructure.Persistence;
+using PersonaMedia.Infrastructure.Quota;
 using PersonaMedia.Infrastructure.Repositories;
 using PersonaMedia.Infrastructure.Settings;
 
@@ -66,6 +67,8 @@ public static class DependencyInjection
         services.AddScoped<IPersonaRepository, PersonaRepository>();
         services.AddScoped<IMediaFileRepository, MediaFileRepository>();
         services.AddScoped<IPendingDeletionRepository, PendingDeletionRepository>();
+        services.AddValidatedSettings<StorageQuotaOptions>(configuration.GetSection(StorageQuotaOptions.SectionName), o => o.Problems());
+        services.AddScoped<IStorageQuota, StorageQuota>();
     }
 
     /// <summary>

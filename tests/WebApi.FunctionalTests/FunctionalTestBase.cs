@@ -15,6 +15,12 @@ public abstract class FunctionalTestBase(TestEnvironment environment)
 
     protected TestApp App => _app ?? throw new InvalidOperationException("The fixture's app has not been started.");
 
+    /// <summary>
+    /// Settings this fixture's app needs that the environment's shared app must not have (a small
+    /// quota, tight rate limits); when not null the fixture gets an app of its own, stopped after it.
+    /// </summary>
+    protected virtual IReadOnlyDictionary<string, string?>? OwnAppSettings => null;
+
     /// <summary>Why this environment cannot run here (say, no Docker engine); null when its app runs.</summary>
     internal string? UnavailableReason { get; private set; }
 
@@ -23,13 +29,24 @@ public abstract class FunctionalTestBase(TestEnvironment environment)
     {
         try
         {
-            _app = await FunctionalTestsSetUp.GetAppAsync(Environment);
+            _app = OwnAppSettings is { } settings
+                ? await FunctionalTestsSetUp.StartOwnAppAsync(Environment, settings)
+                : await FunctionalTestsSetUp.GetAppAsync(Environment);
         }
         catch (IgnoreException unavailable)
         {
             // Left to fail here, NUnit 5 would report each test as skipped because of
             // "OneTimeSetUp: SetUp : <reason>"; each test reports the plain reason instead.
             UnavailableReason = $"{unavailable.Message} [{Environment}]";
+        }
+    }
+
+    [OneTimeTearDown]
+    public async Task StopOwnApp()
+    {
+        if (OwnAppSettings is not null && _app is not null)
+        {
+            await _app.DisposeAsync();
         }
     }
 

@@ -30,8 +30,15 @@ public sealed class FunctionalTestsSetUp
         }
     }
 
+    /// <summary>
+    /// A started app of the environment's own, with <paramref name="settings"/> over the usual ones, for
+    /// a fixture that needs settings the shared app must not have; the caller disposes it.
+    /// </summary>
+    public static Task<TestApp> StartOwnAppAsync(TestEnvironment environment, IReadOnlyDictionary<string, string?> settings) =>
+        StartAppAsync(environment, settings);
+
     /// <summary>The environment decides the app's database settings and its file store.</summary>
-    private static async Task<TestApp> StartAppAsync(TestEnvironment environment)
+    private static async Task<TestApp> StartAppAsync(TestEnvironment environment, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = environment.DatabaseProvider switch
         {
@@ -45,7 +52,8 @@ public sealed class FunctionalTestsSetUp
             "AzureBlob" => AzureTestStorage.Create(),
             _ => throw new NotSupportedException($"No test storage for {environment}."),
         };
-        var app = new TestApp(database, storage);
+        var app = new TestApp(settings is null ? database : (database ?? new Dictionary<string, string?>()).Concat(settings)
+            .ToDictionary(s => s.Key, s => s.Value), storage);
         _ = app.Server; // starts the host, which applies the migrations
         return app;
     }

@@ -1,13 +1,17 @@
 using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using PersonaMedia.Application.Common.Exceptions;
 using PersonaMedia.Application.Common.Interfaces;
 using PersonaMedia.Domain.Media;
 using PersonaMedia.Domain.Personas;
 using PersonaMedia.Domain.Storage;
 using PersonaMedia.Domain.Users;
+using PersonaMedia.Infrastructure.Quota;
 
 namespace PersonaMedia.Infrastructure.Persistence;
 
@@ -28,7 +32,10 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     {
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var usage = StorageUsage.Of(ChangeTracker);
+            return usage.IsEmpty
+                ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+                : await SaveCountingUsageAsync(usage, acceptAllChangesOnSuccess, cancellationToken);
         }
         catch (DbUpdateConcurrencyException ex)
         {
@@ -41,6 +48,39 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         {
             throw new UniqueConstraintException(ex);
         }
+    }
+
+    /// <summary>
+    /// Saves media rows and the users' stored-byte counts they change in one transaction (see
+    /// <see cref="StorageUsage"/>), under the execution strategy: SQL Server's retrying strategy runs
+    /// the whole transaction again after a transient failure, with the changes still pending.
+    /// </summary>
+    private Task<int> SaveCountingUsageAsync(StorageUsage usage, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        // The application's setting; a context made without the application's services (tools, tests) has the default.
+        var quotaBytes = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider
+            ?.GetService<IOptions<StorageQuotaOptions>>()?.Value.QuotaBytesPerUser ?? StorageQuotaOptions.DefaultQuotaBytesPerUser;
+        return Database.CreateExecutionStrategy().ExecuteAsync(
+            (Usage: usage, Accept: acceptAllChangesOnSuccess, Quota: quotaBytes),
+            async (_, state, ct) =>
+            {
+                await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+                await state.Usage.ApplyAsync(this, state.Quota, ct);
+                var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(ct);
+                }
+
+                if (state.Accept)
+                {
+                    ChangeTracker.AcceptAllChanges();
+                }
+
+                return written;
+            },
+            verifySucceeded: null,
+            cancellationToken);
     }
 
     /// <summary>Whether the provider's error says a unique index or key refused a row.</summary>

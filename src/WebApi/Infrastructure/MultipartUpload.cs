@@ -19,7 +19,8 @@ internal sealed class MultipartUpload
     private readonly MultipartReader _reader;
     private MultipartSection? _fileSection;
     private string? _description;
-    private int _fields;
+    private int _parts;
+    private int _fieldBytes;
 
     private MultipartUpload(string boundary, Stream body)
     {
@@ -154,6 +155,12 @@ internal sealed class MultipartUpload
             return null;
         }
 
+        if (++_parts > UploadFormLimits.MaxPartCount)
+        {
+            throw new ValidationException(
+                UploadMediaCommand.FileField, $"The form carries more than {UploadFormLimits.MaxPartCount} parts.");
+        }
+
         var disposition = section.GetContentDispositionHeader();
         if (disposition is null || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
         {
@@ -166,14 +173,9 @@ internal sealed class MultipartUpload
             return (section, section.AsFileSection());
         }
 
-        if (++_fields > UploadFormLimits.MaxFieldCount)
-        {
-            throw new ValidationException(
-                UploadMediaCommand.FileField, $"The form carries more than {UploadFormLimits.MaxFieldCount} text fields.");
-        }
-
         var field = section.AsFormDataSection()!;
-        var value = await ReadFieldAsync(field, cancellationToken);
+        var value = await ReadFieldAsync(field, UploadFormLimits.MaxFieldBytesTotal - _fieldBytes, cancellationToken);
+        _fieldBytes += Encoding.UTF8.GetByteCount(value);
         if (field.Name.Equals(UploadMediaCommand.DescriptionField, StringComparison.OrdinalIgnoreCase))
         {
             _description = value;
@@ -182,16 +184,23 @@ internal sealed class MultipartUpload
         return (section, null);
     }
 
-    private static async Task<string> ReadFieldAsync(FormMultipartSection field, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads one text field, holding no more of it than the per-field limit and what is left of the
+    /// form's total (<paramref name="budgetBytes"/>) allow: a field that does not fit is refused after
+    /// one character past them has been read, whatever its length.
+    /// </summary>
+    private static async Task<string> ReadFieldAsync(FormMultipartSection field, int budgetBytes, CancellationToken cancellationToken)
     {
+        // A UTF-8 character is at least one byte, so more characters than bytes left cannot fit.
+        var limit = Math.Min(UploadFormLimits.MaxFieldLength, budgetBytes);
         using var reader = new StreamReader(field.Section.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
-        var buffer = ArrayPool<char>.Shared.Rent(UploadFormLimits.MaxFieldLength + 1);
+        var buffer = ArrayPool<char>.Shared.Rent(limit + 1);
         try
         {
             int length;
             try
             {
-                length = await reader.ReadBlockAsync(buffer.AsMemory(0, UploadFormLimits.MaxFieldLength + 1), cancellationToken);
+                length = await reader.ReadBlockAsync(buffer.AsMemory(0, limit + 1), cancellationToken);
             }
             catch (Exception ex) when (MalformedBodyGuardStream.IsMalformedBody(ex))
             {
@@ -201,6 +210,13 @@ internal sealed class MultipartUpload
             if (length > UploadFormLimits.MaxFieldLength)
             {
                 throw new ValidationException(field.Name, $"The field '{field.Name}' is too long.");
+            }
+
+            if (length > limit || Encoding.UTF8.GetByteCount(buffer, 0, length) > budgetBytes)
+            {
+                throw new ValidationException(
+                    UploadMediaCommand.FileField,
+                    $"The form's text fields together exceed {UploadFormLimits.MaxFieldBytesTotal} bytes.");
             }
 
             return new string(buffer, 0, length);

@@ -83,6 +83,9 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         }
     }
 
+    /// <summary>The problem <c>type</c> of an upload refused because the user's quota is used up.</summary>
+    public const string QuotaExceededType = "tag:personamedia,2026:problems/quota-exceeded";
+
     /// <summary>The answer for each kind of exception the Application and the framework throw; null for the rest.</summary>
     private static ProblemDetails? ProblemFor(Exception exception) => exception switch
     {
@@ -112,6 +115,15 @@ internal sealed partial class ProblemDetailsExceptionHandler(
             Type = "https://www.rfc-editor.org/rfc/rfc4918#section-11.5",
             Title = "Insufficient Storage",
             Detail = exception.Message,
+        },
+        // The same status as a full disk, but the client's own doing: a type of its own tells them apart.
+        QuotaExceededException quota => new ProblemDetails
+        {
+            Status = StatusCodes.Status507InsufficientStorage,
+            Type = QuotaExceededType,
+            Title = "Storage quota exceeded",
+            Detail = exception.Message,
+            Extensions = { ["quota_bytes"] = quota.QuotaBytes, ["used_bytes"] = quota.UsedBytes },
         },
         ServiceUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, exception.Message),
         _ => null,

@@ -21,8 +21,18 @@ internal static class UploadFormLimits
     /// <summary>A text field longer than this cannot be a valid one; refuse it rather than hold it.</summary>
     public const int MaxFieldLength = 16 * 1024;
 
-    /// <summary>Text fields a form may carry; only <c>description</c> is read, the rest are passed over.</summary>
-    public const int MaxFieldCount = 16;
+    /// <summary>
+    /// All the text fields of one form together, in UTF-8 bytes. Each is read only up to what is left
+    /// of this, so a flood of fields is refused before it is held: per request at most this much
+    /// text is in memory, whatever the body's size.
+    /// </summary>
+    public const int MaxFieldBytesTotal = 64 * 1024;
+
+    /// <summary>
+    /// Parts a form may carry, the file and the text fields and anything else included; only
+    /// <c>file</c> and <c>description</c> are used, so an honest form has two.
+    /// </summary>
+    public const int MaxPartCount = 16;
 
     /// <summary>
     /// The reader's buffer caps each read of a part's body. Its 4 KiB default meant sixteen

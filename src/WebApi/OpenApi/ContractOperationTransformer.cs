@@ -50,7 +50,7 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
 
         if (operation.RequestBody?.Content?.ContainsKey("multipart/form-data") == true)
         {
-            // A full disk under the store or the database.
+            // The user's quota, or a full disk under the store or the database.
             operation.Responses.TryAdd("507", new OpenApiResponse());
         }
 
@@ -259,7 +259,9 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
         416 => "The range lies outside the file; no body.",
         429 => "Too many requests; wait for Retry-After seconds.",
         503 => "A dependency (the database, the file store) is unavailable for a moment, or the service is stopping: nothing was changed; try again after Retry-After seconds (on readiness: not ready).",
-        507 => "The disk under the file store or the database is full: nothing was stored.",
+        507 => "Nothing was stored: the caller's storage quota (`Media:QuotaBytesPerUser`) would be passed, problem type "
+            + "`" + Infrastructure.ProblemDetailsExceptionHandler.QuotaExceededType + "` with `quota_bytes` and `used_bytes`; "
+            + "or the disk under the file store or the database is full (type `https://www.rfc-editor.org/rfc/rfc4918#section-11.5`).",
         _ => ReasonPhrase(status),
     };
 }

@@ -105,7 +105,7 @@ SELECT COUNT(*)
 FROM [pending_deletions] AS [p];
 
 -- UserRepository.FindByEmailAsync
-SELECT TOP(1) [u].[id], [u].[created_at], [u].[email], [u].[full_name], [u].[normalized_email], [u].[normalized_username], [u].[password_hash], [u].[username], [u].[username_skeleton]
+SELECT TOP(1) [u].[id], [u].[created_at], [u].[email], [u].[full_name], [u].[normalized_email], [u].[normalized_username], [u].[password_hash], [u].[used_bytes], [u].[username], [u].[username_skeleton]
 FROM [users] AS [u]
 WHERE [u].[normalized_email] = @normalized;
 
@@ -129,6 +129,31 @@ SELECT CASE
         SELECT 1
         FROM [users] AS [u]
         WHERE [u].[normalized_email] = @normalizedEmail OR [u].[normalized_username] = @normalizedUsername OR [u].[username_skeleton] = @usernameSkeleton) THEN CAST(1 AS bit)
+    ELSE CAST(0 AS bit)
+END;
+
+-- StorageQuota.GetUsedBytesAsync
+SELECT TOP(1) [u].[used_bytes]
+FROM [users] AS [u]
+WHERE [u].[id] = @userId;
+
+-- StorageUsage.ApplyAsync (a persona deleted, a file deleted, a file added)
+UPDATE [u]
+SET [u].[used_bytes] = [u].[used_bytes] - (
+    SELECT COALESCE(SUM([m].[file_size]), CAST(0 AS bigint))
+    FROM [media_files] AS [m]
+    WHERE [m].[persona_id] = @personaId)
+FROM [users] AS [u]
+WHERE [u].[id] = @userId;
+UPDATE [u]
+SET [u].[used_bytes] = [u].[used_bytes] + @bytes
+FROM [users] AS [u]
+WHERE [u].[id] = @userId AND [u].[used_bytes] + @bytes <= @_8__locals2_quotaBytes;
+SELECT CASE
+    WHEN EXISTS (
+        SELECT 1
+        FROM [users] AS [u]
+        WHERE [u].[id] = @userId) THEN CAST(1 AS bit)
     ELSE CAST(0 AS bit)
 END;
 

@@ -6,7 +6,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using PersonaMedia.Application.Common.Interfaces;
 using PersonaMedia.Domain.Media;
 using PersonaMedia.Domain.Personas;
+using Microsoft.Extensions.Options;
 using PersonaMedia.Infrastructure.Persistence;
+using PersonaMedia.Infrastructure.Quota;
 using PersonaMedia.Infrastructure.Repositories;
 
 namespace PersonaMedia.Infrastructure.IntegrationTests.Persistence;
@@ -47,6 +49,8 @@ public class SqlServerQueryTranslationTests
         ("UserRepository.FindDtoAsync", db => new UserRepository(db).FindDtoAsync(1, default)),
         ("UserRepository.ExistsAsync", db => new UserRepository(db).ExistsAsync(1, default)),
         ("UserRepository.IsTakenAsync", db => new UserRepository(db).IsTakenAsync("Ada@Example.com", "ada", "ada", default)),
+        ("StorageQuota.GetUsedBytesAsync", db => new StorageQuota(db, Options.Create(new StorageQuotaOptions())).GetUsedBytesAsync(1, default)),
+        ("StorageUsage.ApplyAsync (a persona deleted, a file deleted, a file added)", CountUsageAsync),
     ];
 
     private static readonly DateTime Earlier = new(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
@@ -167,6 +171,27 @@ public class SqlServerQueryTranslationTests
 
         Assert.That(columns.Select(c => c.Name), Does.Contain("media_files.created_at").And.Contain("personas.updated_at"));
         Assert.That(columns.Select(c => c.Type), Is.All.EqualTo("datetime2"), string.Join(", ", columns));
+    }
+
+    [Test]
+    public async Task An_insert_is_counted_by_one_conditional_update_whose_row_count_decides()
+    {
+        var commands = await CaptureAsync(CountUsageAsync);
+
+        Assert.That(commands, Has.Some.StartsWith("UPDATE [u]").And.Contain("[u].[used_bytes] + @").And.Contain("<= @"));
+    }
+
+    private static Task CountUsageAsync(AppDbContext db)
+    {
+        // Rows as read from the database (ids given), then removed; and a new file.
+        var persona = db.Personas.Attach(APersona());
+        persona.Property(p => p.Id).CurrentValue = 2;
+        persona.State = EntityState.Deleted;
+        var file = db.MediaFiles.Attach(AFile());
+        file.Property(f => f.Id).CurrentValue = 3;
+        file.State = EntityState.Deleted;
+        db.MediaFiles.Add(AFile());
+        return StorageUsage.Of(db.ChangeTracker).ApplyAsync(db, 1000, default);
     }
 
     private static Persona APersona() => Persona.Create(1, "Grace", null, "friend", Earlier.AddMinutes(1));

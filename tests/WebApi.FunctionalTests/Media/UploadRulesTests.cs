@@ -156,14 +156,67 @@ public class UploadRulesTests(TestEnvironment environment) : UploadTestBase(envi
     }
 
     [Test]
-    public async Task A_form_with_more_text_fields_than_the_limit_is_400()
+    public async Task A_form_with_more_parts_than_the_limit_is_400()
     {
-        var fields = Enumerable.Range(0, 17).Select(i => FormPart.Field($"extra{i}", "x"));
+        var fields = Enumerable.Range(0, 16).Select(i => FormPart.Field($"extra{i}", "x"));
         var form = Uploads.Form([.. fields, FormPart.File(Payloads.Jpeg(), "a.jpg")]);
 
         var response = await RefusedAsync(() => User.Http.PostAsync(Uploads.ImageUrl(PersonaId), form), HttpStatusCode.BadRequest);
 
-        await response.AssertValidationProblemAsync("file", "text fields");
+        await response.AssertValidationProblemAsync("file", "more than 16 parts");
+    }
+
+    [Test]
+    public async Task Parts_after_the_file_count_towards_the_limit_too()
+    {
+        var fields = Enumerable.Range(0, 16).Select(i => FormPart.Field($"extra{i}", "x"));
+        var form = Uploads.Form([FormPart.File(Payloads.Jpeg(), "a.jpg"), .. fields]);
+
+        var response = await RefusedAsync(() => User.Http.PostAsync(Uploads.ImageUrl(PersonaId), form), HttpStatusCode.BadRequest);
+
+        await response.AssertValidationProblemAsync("file", "more than 16 parts");
+    }
+
+    [Test]
+    public async Task A_form_of_exactly_16_parts_is_accepted()
+    {
+        var fields = Enumerable.Range(0, 15).Select(i => FormPart.Field($"extra{i}", "x"));
+
+        await User.Http.PostAsync(Uploads.ImageUrl(PersonaId), Uploads.Form([.. fields, FormPart.File(Payloads.Jpeg(), "a.jpg")]))
+            .UploadOkAsync();
+    }
+
+    [Test]
+    public async Task Text_fields_over_64_KiB_together_are_400_though_each_is_within_its_own_limit()
+    {
+        // Five fields of 14,000 bytes: each under the 16 KiB of one field, together past 65,536 bytes.
+        var fields = Enumerable.Range(0, 5).Select(i => FormPart.Field($"extra{i}", new string('x', 14_000)));
+        var form = Uploads.Form([.. fields, FormPart.File(Payloads.Jpeg(), "a.jpg")]);
+
+        var response = await RefusedAsync(() => User.Http.PostAsync(Uploads.ImageUrl(PersonaId), form), HttpStatusCode.BadRequest);
+
+        await response.AssertValidationProblemAsync("file", "65536 bytes");
+    }
+
+    [Test]
+    public async Task Text_fields_count_in_utf8_bytes()
+    {
+        // 4 x 7,000 three-byte characters: 28,000 characters, 84,000 bytes.
+        var fields = Enumerable.Range(0, 4).Select(i => FormPart.Field($"extra{i}", new string('\u20ac', 7_000)));
+        var form = Uploads.Form([.. fields, FormPart.File(Payloads.Jpeg(), "a.jpg")]);
+
+        var response = await RefusedAsync(() => User.Http.PostAsync(Uploads.ImageUrl(PersonaId), form), HttpStatusCode.BadRequest);
+
+        await response.AssertValidationProblemAsync("file", "65536 bytes");
+    }
+
+    [Test]
+    public async Task Text_fields_of_64_KiB_together_are_accepted()
+    {
+        var fields = Enumerable.Range(0, 4).Select(i => FormPart.Field($"extra{i}", new string('x', 16 * 1024)));
+
+        await User.Http.PostAsync(Uploads.ImageUrl(PersonaId), Uploads.Form([.. fields, FormPart.File(Payloads.Jpeg(), "a.jpg")]))
+            .UploadOkAsync();
     }
 
     // Rule 4: extension.

@@ -29,6 +29,8 @@ public class UploadStatsTests(TestEnvironment environment) : FunctionalTestBase(
             Assert.That(stats.GetProperty("image_count").GetInt32(), Is.EqualTo(2));
             Assert.That(stats.GetProperty("video_count").GetInt32(), Is.EqualTo(2));
             Assert.That(stats.GetProperty("file_size_limit_mb").GetInt32(), Is.EqualTo(10));
+            Assert.That(stats.GetProperty("quota_bytes").GetInt64(), Is.EqualTo(1L << 30), "the default quota, 1 GiB");
+            Assert.That(stats.GetProperty("used_bytes").GetInt64(), Is.EqualTo(total));
         });
         var personas = stats.GetProperty("persona_stats");
         Assert.That(personas.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { $"{first}", $"{second}" }));
@@ -48,6 +50,7 @@ public class UploadStatsTests(TestEnvironment environment) : FunctionalTestBase(
 
         Assert.That(stats.GetProperty("total_files").GetInt32(), Is.Zero);
         Assert.That(stats.GetProperty("total_size_mb").GetDouble(), Is.Zero);
+        Assert.That(stats.GetProperty("used_bytes").GetInt64(), Is.Zero);
         Assert.That(stats.GetProperty("persona_stats").EnumerateObject(), Is.Empty);
     }
 }

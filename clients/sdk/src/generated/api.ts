@@ -489,6 +489,10 @@ export interface components {
             };
             /** Format: int32 */
             file_size_limit_mb: number;
+            /** Format: int64 */
+            quota_bytes: number;
+            /** Format: int64 */
+            used_bytes: number;
         };
         User: {
             /** Format: int32 */
@@ -853,7 +857,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The disk under the file store or the database is full: nothing was stored. */
+            /** @description Nothing was stored: the caller's storage quota (`Media:QuotaBytesPerUser`) would be passed, problem type `tag:personamedia,2026:problems/quota-exceeded` with `quota_bytes` and `used_bytes`; or the disk under the file store or the database is full (type `https://www.rfc-editor.org/rfc/rfc4918#section-11.5`). */
             507: {
                 headers: {
                     [name: string]: unknown;
@@ -947,7 +951,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The disk under the file store or the database is full: nothing was stored. */
+            /** @description Nothing was stored: the caller's storage quota (`Media:QuotaBytesPerUser`) would be passed, problem type `tag:personamedia,2026:problems/quota-exceeded` with `quota_bytes` and `used_bytes`; or the disk under the file store or the database is full (type `https://www.rfc-editor.org/rfc/rfc4918#section-11.5`). */
             507: {
                 headers: {
                     [name: string]: unknown;
@@ -1198,7 +1202,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The disk under the file store or the database is full: nothing was stored. */
+            /** @description Nothing was stored: the caller's storage quota (`Media:QuotaBytesPerUser`) would be passed, problem type `tag:personamedia,2026:problems/quota-exceeded` with `quota_bytes` and `used_bytes`; or the disk under the file store or the database is full (type `https://www.rfc-editor.org/rfc/rfc4918#section-11.5`). */
             507: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PersonaMedia.Domain.Users;
+using PersonaMedia.Infrastructure.Quota;
 
 namespace PersonaMedia.Infrastructure.Persistence.Configurations;
 
@@ -18,6 +19,9 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.FullName).HasMaxLength(User.FullNameMaxLength);
         builder.Property(u => u.PasswordHash).HasMaxLength(User.PasswordHashMaxLength).IsRequired();
         builder.Property(u => u.CreatedAt).IsRequired();
+
+        // The bytes of the user's files, kept by the unit of work for the quota (Quota/StorageUsage.cs).
+        builder.Property<long>(StorageUsage.Property).HasDefaultValue(0L).ValueGeneratedNever();
 
         // The uniqueness rules live in the database, so concurrent registrations cannot both win.
         builder.HasIndex(u => u.NormalizedEmail).IsUnique();

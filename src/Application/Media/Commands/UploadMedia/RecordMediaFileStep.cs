@@ -1,3 +1,4 @@
+using PersonaMedia.Application.Common.Exceptions;
 using PersonaMedia.Application.Common.Interfaces;
 using PersonaMedia.Domain.Media;
 
@@ -7,11 +8,16 @@ namespace PersonaMedia.Application.Media.Commands.UploadMedia;
 /// Builds the file from what the earlier steps established (the domain's guards run here, and
 /// refuse a description sent after the file that is too long), makes the stored bytes visible,
 /// and inserts the row. A row that cannot be inserted takes its committed bytes with it.
+/// The quota is checked twice: against the usage read when the upload began, so that a file that
+/// plainly does not fit is refused before its bytes become visible, and by the insert itself, which
+/// the unit of work makes conditional on the user's usage in the same transaction (concurrent
+/// uploads that would pass the quota together cannot both be recorded).
 /// </summary>
 public sealed class RecordMediaFileStep(
     IMediaFileRepository mediaFiles,
     IUnitOfWork unitOfWork,
     StoredFileRemover storedFiles,
+    IStorageQuota quota,
     TimeProvider clock) : IUploadStep
 {
     public UploadStage Stage => UploadStage.Record;
@@ -21,6 +27,11 @@ public sealed class RecordMediaFileStep(
         if (upload is not { DetectedFormat: { } format, StoredContent: { } stored, Sha256: { } sha256 })
         {
             throw new InvalidOperationException("The upload reached the record step without checked, stored content.");
+        }
+
+        if (upload.UsedBytesAtStart + upload.Length > quota.BytesPerUser)
+        {
+            throw new QuotaExceededException(quota.BytesPerUser, upload.UsedBytesAtStart, upload.Length);
         }
 
         var file = MediaFile.Create(

@@ -45,6 +45,7 @@ public delegate ValueTask<string?> UploadCompletion(CancellationToken cancellati
 public sealed partial class UploadMediaCommandHandler(
     IPersonaRepository personas,
     ICurrentUser currentUser,
+    IStorageQuota quota,
     UploadPipeline pipeline,
     ILogger<UploadMediaCommandHandler> logger) : ICommandHandler<UploadMediaCommand, MediaFileDto>
 {
@@ -56,12 +57,20 @@ public sealed partial class UploadMediaCommandHandler(
             throw NotFoundException.Persona();
         }
 
-        await using var upload = new UploadContext(userId, command);
+        // A user whose quota is already used up is refused before a byte of the body is read. Whether a
+        // file fits is decided once its size is known, by the insert itself (RecordMediaFileStep).
+        var used = await quota.GetUsedBytesAsync(userId, cancellationToken);
+        if (used >= quota.BytesPerUser)
+        {
+            throw new QuotaExceededException(quota.BytesPerUser, used, requestedBytes: 1);
+        }
+
+        await using var upload = new UploadContext(userId, command) { UsedBytesAtStart = used };
         try
         {
             await pipeline.RunAsync(upload, cancellationToken);
         }
-        catch (Exception ex) when (ex is not (ValidationException or PayloadTooLargeException or OperationCanceledException))
+        catch (Exception ex) when (ex is not (ValidationException or PayloadTooLargeException or QuotaExceededException or OperationCanceledException))
         {
             // The persona may have been deleted while the body streamed: its folder went from under
             // the store, or the row's foreign key refused the insert. Then the upload has nothing to

@@ -96,6 +96,9 @@ public sealed class UploadContext : IAsyncDisposable
 
     public string? Description { get; set; }
 
+    /// <summary>The user's stored bytes when the upload began (for refusing early; the insert decides).</summary>
+    public long UsedBytesAtStart { get; init; }
+
     /// <summary>The file's bytes as the next step reads them; a step may wrap the stream to check or rewrite them.</summary>
     public Stream Content { get; set; }
 

@@ -14,12 +14,18 @@ public sealed record UploadStatsDto(
     int ImageCount,
     int VideoCount,
     IReadOnlyDictionary<string, PersonaUsageDto> PersonaStats,
-    int FileSizeLimitMb);
+    int FileSizeLimitMb,
+    long QuotaBytes,
+    long UsedBytes);
 
 public sealed record PersonaUsageDto(int Images, int Videos, long TotalSize);
 
 /// <summary>Folds the database's per-persona, per-type aggregate (a handful of rows) into the totals.</summary>
-public sealed class GetUploadStatsQueryHandler(IMediaFileRepository mediaFiles, ICurrentUser currentUser)
+/// <remarks>
+/// <c>used_bytes</c> is the count the quota is enforced against, kept by the database beside the rows;
+/// it equals <c>total_size_bytes</c> (the rows' own sum) whenever no upload or delete is halfway.
+/// </remarks>
+public sealed class GetUploadStatsQueryHandler(IMediaFileRepository mediaFiles, IStorageQuota quota, ICurrentUser currentUser)
     : IQueryHandler<GetUploadStatsQuery, UploadStatsDto>
 {
     private const double BytesPerMegabyte = 1024 * 1024;
@@ -46,6 +52,8 @@ public sealed class GetUploadStatsQueryHandler(IMediaFileRepository mediaFiles, 
             ImageCount: usage.Where(u => u.MediaType == MediaType.Image).Sum(u => u.Count),
             VideoCount: usage.Where(u => u.MediaType == MediaType.Video).Sum(u => u.Count),
             PersonaStats: personaStats,
-            FileSizeLimitMb: MediaRules.MaxFileSizeMegabytes);
+            FileSizeLimitMb: MediaRules.MaxFileSizeMegabytes,
+            QuotaBytes: quota.BytesPerUser,
+            UsedBytes: await quota.GetUsedBytesAsync(currentUser.Id, cancellationToken));
     }
 }

@@ -225,6 +225,11 @@ namespace PersonaMedia.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(256)")
                         .HasColumnName("password_hash");
 
+                    b.Property<long>("UsedBytes")
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("used_bytes");
+
                     b.Property<string>("Username")
                         .IsRequired()
                         .HasMaxLength(50)

@@ -212,6 +212,11 @@ namespace PersonaMedia.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("password_hash");
 
+                    b.Property<long>("UsedBytes")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("used_bytes");
+
                     b.Property<string>("Username")
                         .IsRequired()
                         .HasMaxLength(50)
