@@ -9,6 +9,7 @@ using PersonaMedia.Infrastructure.Delivery;
 using PersonaMedia.Infrastructure.Files;
 using PersonaMedia.Infrastructure.Health;
 using PersonaMedia.Infrastructure.Identity;
+using PersonaMedia.Infrastructure.Media;
 using PersonaMedia.Infrastructure.Persistence;
 using PersonaMedia.Infrastructure.Quota;
 using PersonaMedia.Infrastructure.Repositories;
@@ -31,6 +32,7 @@ public static class DependencyInjection
         services.AddFileStore(configuration, environment);
         services.AddReadinessChecks(configuration, environment);
         services.AddMediaDelivery(configuration, environment);
+        services.AddMediaProcessing(configuration);
         return services;
     }
 

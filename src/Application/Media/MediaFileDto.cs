@@ -4,7 +4,11 @@ using PersonaMedia.Domain.Media;
 
 namespace PersonaMedia.Application.Media;
 
-/// <summary>A media file as the API shows it; names are the original service's, in snake_case on the wire.</summary>
+/// <summary>
+/// A media file as the API shows it; names are the original service's, in snake_case on the wire.
+/// <c>width</c> to <c>has_audio</c> are what the file's headers say (see <see cref="MediaMetadata"/>),
+/// null when unknown; they are always written, null included.
+/// </summary>
 public sealed record MediaFileDto(
     int Id,
     string Filename,
@@ -16,6 +20,11 @@ public sealed record MediaFileDto(
     int UserId,
     string? Description,
     string Sha256,
+    int? Width,
+    int? Height,
+    double? DurationSeconds,
+    string? VideoCodec,
+    bool? HasAudio,
     DateTime CreatedAt,
     DateTime UpdatedAt) : IVersioned
 {

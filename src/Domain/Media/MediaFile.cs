@@ -35,6 +35,15 @@ public sealed class MediaFile
     /// <summary>Lower-case hex SHA-256 of the stored bytes.</summary>
     public string Sha256 { get; private set; }
 
+    /// <summary>Displayed size in pixels (EXIF or track orientation applied); null when unknown. See <see cref="MediaMetadata"/>.</summary>
+    public int? Width { get; private set; }
+    public int? Height { get; private set; }
+
+    /// <summary>Videos: length, codec of the video track and whether a sound track exists; null when unknown.</summary>
+    public double? DurationSeconds { get; private set; }
+    public string? VideoCodec { get; private set; }
+    public bool? HasAudio { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
@@ -50,7 +59,8 @@ public sealed class MediaFile
         long fileSize,
         string sha256,
         string? description,
-        DateTime now)
+        DateTime now,
+        MediaMetadata? metadata = null)
     {
         if (fileSize is <= 0 or > MediaRules.MaxFileSizeBytes)
         {
@@ -67,6 +77,7 @@ public sealed class MediaFile
             throw new DomainException("The stored name must carry the extension of the detected format.");
         }
 
+        var facts = (metadata ?? MediaMetadata.Unknown).Checked();
         var file = new MediaFile
         {
             UserId = userId,
@@ -78,6 +89,11 @@ public sealed class MediaFile
             FileSize = fileSize,
             Sha256 = sha256,
             Description = Guard.OptionalText(description, MediaRules.DescriptionMaxLength, "Description", DescriptionField),
+            Width = facts.Width,
+            Height = facts.Height,
+            DurationSeconds = facts.DurationSeconds,
+            VideoCodec = facts.VideoCodec,
+            HasAudio = facts.HasAudio,
             CreatedAt = Guard.Utc(now),
             UpdatedAt = now,
         };

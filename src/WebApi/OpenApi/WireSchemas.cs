@@ -39,6 +39,7 @@ internal static class WireSchemas
         [(DescriptionForm, MediaFile.DescriptionField)] = new(MaxLength: MediaRules.DescriptionMaxLength),
         [(UploadForm, UploadMediaCommand.DescriptionField)] = new(MaxLength: MediaRules.DescriptionMaxLength),
         [("MediaFile", "download_url")] = new(Format: "uri", LeftOutWhenNull: true),
+        [("MediaFile", "video_codec")] = new(1, MediaMetadata.VideoCodecMaxLength),
     };
 
     /// <summary>The component name of a type's schema, or null for one that stays inline.</summary>

@@ -389,6 +389,14 @@ export interface components {
             user_id: number;
             description: null | string;
             sha256: string;
+            /** Format: int32 */
+            width: null | number;
+            /** Format: int32 */
+            height: null | number;
+            /** Format: double */
+            duration_seconds: null | number;
+            video_codec: null | string;
+            has_audio: null | boolean;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */

@@ -17,6 +17,7 @@ internal sealed class MediaFileConfiguration : IEntityTypeConfiguration<MediaFil
         builder.Property(f => f.MimeType).HasMaxLength(MediaFile.MimeTypeMaxLength).IsRequired();
         builder.Property(f => f.Description).HasMaxLength(MediaRules.DescriptionMaxLength);
         builder.Property(f => f.Sha256).HasMaxLength(MediaFile.Sha256HexLength).IsFixedLength().IsUnicode(false).IsRequired();
+        builder.Property(f => f.VideoCodec).HasMaxLength(MediaMetadata.VideoCodecMaxLength).IsUnicode(false);
 
         // Media goes with its persona. The link to the user does not cascade: SQL Server refuses
         // two cascading paths (media -> persona -> user and media -> user) to one table.

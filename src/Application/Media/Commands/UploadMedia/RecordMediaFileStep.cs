@@ -43,7 +43,8 @@ public sealed class RecordMediaFileStep(
             upload.Length,
             sha256,
             upload.Description,
-            clock.GetUtcNow().UtcDateTime);
+            clock.GetUtcNow().UtcDateTime,
+            upload.Metadata);
 
         await stored.CommitAsync(format.ContentType, sha256, cancellationToken);
         try

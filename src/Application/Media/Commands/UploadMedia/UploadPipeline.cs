@@ -57,6 +57,8 @@ public sealed class UploadPipeline(IEnumerable<IUploadStep> steps)
 /// </summary>
 public sealed class UploadContext : IAsyncDisposable
 {
+    private readonly List<IDisposable> _resources = [];
+
     public UploadContext(int userId, UploadMediaCommand command)
     {
         UserId = userId;
@@ -112,14 +114,25 @@ public sealed class UploadContext : IAsyncDisposable
 
     public string? Sha256 { get; set; }
 
+    /// <summary>Set by the inspection once the bytes have ended: what the file's headers say (<see cref="InspectContentStep"/>).</summary>
+    public MediaMetadata? Metadata { get; set; }
+
     /// <summary>Set by the record step.</summary>
     public MediaFile? File { get; set; }
+
+    /// <summary>A resource a step holds for the upload's length (a pooled buffer); it goes when the upload does, however it ends.</summary>
+    public void DisposeWith(IDisposable resource) => _resources.Add(resource);
 
     public async ValueTask DisposeAsync()
     {
         if (StoredContent is not null)
         {
             await StoredContent.DisposeAsync();
+        }
+
+        foreach (var resource in _resources)
+        {
+            resource.Dispose();
         }
     }
 }

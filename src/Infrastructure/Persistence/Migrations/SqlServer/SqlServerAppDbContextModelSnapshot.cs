@@ -40,6 +40,10 @@ namespace PersonaMedia.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(1000)")
                         .HasColumnName("description");
 
+                    b.Property<double?>("DurationSeconds")
+                        .HasColumnType("float")
+                        .HasColumnName("duration_seconds");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -49,6 +53,14 @@ namespace PersonaMedia.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<long>("FileSize")
                         .HasColumnType("bigint")
                         .HasColumnName("file_size");
+
+                    b.Property<bool?>("HasAudio")
+                        .HasColumnType("bit")
+                        .HasColumnName("has_audio");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("int")
+                        .HasColumnName("height");
 
                     b.Property<int>("MediaType")
                         .HasColumnType("int")
@@ -85,6 +97,16 @@ namespace PersonaMedia.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("UserId")
                         .HasColumnType("int")
                         .HasColumnName("user_id");
+
+                    b.Property<string>("VideoCodec")
+                        .HasMaxLength(4)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(4)")
+                        .HasColumnName("video_codec");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("int")
+                        .HasColumnName("width");
 
                     b.HasKey("Id");
 

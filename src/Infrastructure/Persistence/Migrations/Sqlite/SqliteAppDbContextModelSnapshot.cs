@@ -33,6 +33,10 @@ namespace PersonaMedia.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
 
+                    b.Property<double?>("DurationSeconds")
+                        .HasColumnType("REAL")
+                        .HasColumnName("duration_seconds");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -42,6 +46,14 @@ namespace PersonaMedia.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("FileSize")
                         .HasColumnType("INTEGER")
                         .HasColumnName("file_size");
+
+                    b.Property<bool?>("HasAudio")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_audio");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("height");
 
                     b.Property<int>("MediaType")
                         .HasColumnType("INTEGER")
@@ -78,6 +90,16 @@ namespace PersonaMedia.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("UserId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("user_id");
+
+                    b.Property<string>("VideoCodec")
+                        .HasMaxLength(4)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("video_codec");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("width");
 
                     b.HasKey("Id");
 

@@ -1,0 +1,32 @@
+namespace PersonaMedia.Application.Media;
+
+/// <summary>
+/// The processing settings of the <c>Media</c> section: how far an upload's content is trusted.
+/// Bound and checked at start by Infrastructure; the upload steps read them.
+/// </summary>
+public sealed class MediaProcessingOptions
+{
+    public const string SectionName = "Media";
+
+    public const long DefaultMaxPixels = 50_000_000;
+
+    /// <summary>Far beyond any camera (a 10 MiB file of that many pixels is a bomb), and still a product that fits a long.</summary>
+    public const long MaxMaxPixels = 1L << 40;
+
+    /// <summary>An image whose header declares more pixels (width times height) is refused with 400, before any pixel is decoded.</summary>
+    public long MaxPixels { get; set; } = DefaultMaxPixels;
+
+    /// <summary>
+    /// Refuse (400) a file that passes the signature rules but does not decode. Off by default: the
+    /// original service's own client suite uploads a JFIF header followed by zeros.
+    /// </summary>
+    public bool RequireDecodable { get; set; }
+
+    public IEnumerable<string> Problems()
+    {
+        if (MaxPixels is < 1 or > MaxMaxPixels)
+        {
+            yield return $"Media:MaxPixels {MaxPixels} must lie between 1 and {MaxMaxPixels}; set Media__MaxPixels (default {DefaultMaxPixels}).";
+        }
+    }
+}
