@@ -29,8 +29,9 @@ WORKDIR /app
 
 # Production requires Jwt__SigningKey and Media__UrlSigningKeys__0 (the service refuses to start without them) and hides
 # development-only endpoints. 8080 is an unprivileged port, so the non-root user can bind it.
+# 9464 serves only /metrics (Telemetry:MetricsPort), for a Prometheus on the same network; never publish it.
 ENV ASPNETCORE_ENVIRONMENT=Production \
-    ASPNETCORE_HTTP_PORTS=8080
+    ASPNETCORE_HTTP_PORTS="8080;9464"
 
 # The content root is /app, so the SQLite database (data/) and the local file store (uploads/)
 # resolve under it. Created here and owned by the image's non-root `app` user, so that a new
@@ -41,7 +42,7 @@ COPY --from=build /app/publish .
 
 # The numeric id of the image's `app` user, so that orchestrators can verify it is not root.
 USER $APP_UID
-EXPOSE 8080
+EXPOSE 8080 9464
 VOLUME ["/app/data", "/app/uploads"]
 
 # The runtime image has no curl or wget; bash's /dev/tcp speaks just enough HTTP to ask

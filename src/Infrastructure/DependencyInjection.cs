@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,7 @@ using PersonaMedia.Infrastructure.Persistence;
 using PersonaMedia.Infrastructure.Quota;
 using PersonaMedia.Infrastructure.Repositories;
 using PersonaMedia.Infrastructure.Settings;
+using PersonaMedia.Infrastructure.Telemetry;
 
 namespace PersonaMedia.Infrastructure;
 
@@ -144,9 +146,12 @@ public static class DependencyInjection
                 services.AddSingleton<AzureBlobFileStore>();
                 // A remote store can accept a connection and never answer: every call gets a deadline.
                 // (A local disk call is a system call that no deadline could interrupt.)
-                services.AddSingleton<IFileStore>(sp => new DeadlineFileStore(
-                    sp.GetRequiredService<AzureBlobFileStore>(),
-                    sp.GetRequiredService<IOptions<StorageOptions>>().Value.OperationTimeout));
+                services.AddSingleton<IFileStore>(sp => new InstrumentedFileStore(
+                    new DeadlineFileStore(
+                        sp.GetRequiredService<AzureBlobFileStore>(),
+                        sp.GetRequiredService<IOptions<StorageOptions>>().Value.OperationTimeout),
+                    "azure_blob",
+                    sp.GetRequiredService<IMeterFactory>()));
                 services.AddHostedService<AzureBlobContainerInitialiser>();
                 services.AddHealthChecks().AddCheck<AzureBlobFileStoreHealthCheck>(
                     "file-store", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(10));
@@ -156,7 +161,8 @@ public static class DependencyInjection
                     configuration.GetSection(LocalFileStoreOptions.SectionName), o => o.Problems());
                 services.AddSingleton(sp => new LocalFileStore(
                     sp.GetRequiredService<IOptions<LocalFileStoreOptions>>(), environment.ContentRootPath));
-                services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<LocalFileStore>());
+                services.AddSingleton<IFileStore>(sp => new InstrumentedFileStore(
+                    sp.GetRequiredService<LocalFileStore>(), "local", sp.GetRequiredService<IMeterFactory>()));
                 services.AddHealthChecks().AddCheck<LocalFileStoreHealthCheck>(
                     "file-store", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(10));
                 break;

@@ -7,6 +7,7 @@ using PersonaMedia.WebApi;
 using PersonaMedia.WebApi.Infrastructure;
 using PersonaMedia.WebApi.Infrastructure.Delivery;
 using PersonaMedia.WebApi.Infrastructure.Operability;
+using PersonaMedia.WebApi.Infrastructure.Telemetry;
 using PersonaMedia.WebApi.OpenApi;
 
 // Relative paths (the SQLite file, data/, uploads/) are taken from the content root, and the
@@ -28,6 +29,7 @@ if (LoggingSettings.Problem(builder.Configuration) is { } loggingProblem)
 
 // JSON bodies are small; the upload actions raise this to the file limit for themselves.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+builder.AddTelemetry();
 
 builder.Services
     .AddApplication()
@@ -39,6 +41,7 @@ builder.Services
 
 var app = builder.Build();
 
+app.UseTelemetry();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -46,7 +46,7 @@ internal sealed partial class StoreReconciler(
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        var meter = meters.Create("PersonaMedia");
+        var meter = meters.Create(Telemetry.PersonaMediaMeter.Name);
         meter.CreateObservableGauge(
             "personamedia.store.missing_objects",
             () => _lastReport?.MissingBytes ?? 0,

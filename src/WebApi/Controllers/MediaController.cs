@@ -16,6 +16,7 @@ using PersonaMedia.Application.Personas.Queries.GetPersona;
 using PersonaMedia.Domain.Media;
 using PersonaMedia.WebApi.Infrastructure;
 using PersonaMedia.WebApi.Infrastructure.Operability;
+using PersonaMedia.WebApi.Infrastructure.Telemetry;
 using PersonaMedia.WebApi.OpenApi;
 
 namespace PersonaMedia.WebApi.Controllers;
@@ -30,6 +31,7 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
 {
     [HttpPost("persona/{persona_id:int}/image")]
     [EndpointName("uploadImage")]
+    [MeasureUpload(MediaType.Image)]
     [EndpointSummary("Upload an image")]
     [EndpointDescription("Uploads a JPEG or PNG image of up to 10 MiB for the persona, as multipart/form-data with the part `file` and an optional `description`. The content is checked by its own signature, which must agree with the file name's extension and the part's declared type.")]
     [RefuseWhileStopping]
@@ -46,6 +48,7 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
 
     [HttpPost("persona/{persona_id:int}/video")]
     [EndpointName("uploadVideo")]
+    [MeasureUpload(MediaType.Video)]
     [EndpointSummary("Upload a video")]
     [EndpointDescription("Uploads an MP4 video of up to 10 MiB for the persona, as multipart/form-data with the part `file` and an optional `description`. The content must be an ISO-BMFF file whose first box is `ftyp`, and the file name must end in `.mp4`.")]
     [RefuseWhileStopping]
@@ -120,6 +123,7 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     /// </summary>
     [HttpGet("files/{file_id:int}/download")]
     [EndpointName("downloadFile")]
+    [MeasureDownload(MeasureDownloadAttribute.Bearer)]
     [EndpointSummary("Download a file's bytes")]
     [EndpointDescription("The stored bytes with their stored content type. `Range: bytes=a-b` (or `bytes=-n`) gets 206 with `Content-Range`, an unsatisfiable range 416; `If-None-Match` with the current ETag gets 304; `If-Range` with another validator, a Range of another unit or several ranges get 200 with the whole file.")]
     [IgnoreUnsupportedRanges]
@@ -151,6 +155,7 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     /// <summary>The download's status and headers without its bytes.</summary>
     [HttpHead("files/{file_id:int}/download")]
     [EndpointName("headFile")]
+    [MeasureDownload(MeasureDownloadAttribute.Bearer)]
     [EndpointSummary("A download's headers without its bytes")]
     [EndpointDescription("The same status and headers as downloadFile (200, 206, 304, 416, 404), without a body.")]
     [IgnoreUnsupportedRanges]

@@ -7,6 +7,7 @@ using PersonaMedia.Application.Media.Delivery;
 using PersonaMedia.Application.Media.Queries.GetSignedMedia;
 using PersonaMedia.WebApi.Infrastructure;
 using PersonaMedia.WebApi.Infrastructure.Delivery;
+using PersonaMedia.WebApi.Infrastructure.Telemetry;
 using PersonaMedia.WebApi.OpenApi;
 
 namespace PersonaMedia.WebApi.Controllers;
@@ -29,6 +30,7 @@ public sealed class SignedMediaController(ISender sender) : ApiControllerBase
 
     [HttpGet("{token}")]
     [EndpointName("getSignedMedia")]
+    [MeasureDownload(MeasureDownloadAttribute.Signed)]
     [EndpointSummary("A file's bytes through a signed URL")]
     [EndpointDescription(GetDescription)]
     [IgnoreUnsupportedRanges]
@@ -65,6 +67,7 @@ public sealed class SignedMediaController(ISender sender) : ApiControllerBase
 
     [HttpHead("{token}")]
     [EndpointName("headSignedMedia")]
+    [MeasureDownload(MeasureDownloadAttribute.Signed)]
     [EndpointSummary("A signed URL's headers without its bytes")]
     [EndpointDescription("The same status and headers as getSignedMedia (200, 206, 304, 416, 404), without a body.")]
     [IgnoreUnsupportedRanges]

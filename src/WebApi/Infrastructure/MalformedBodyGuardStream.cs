@@ -26,7 +26,7 @@ internal sealed class MalformedBodyGuardStream(Stream inner) : Stream
         exception is InvalidDataException || exception.GetType() == typeof(IOException);
 
     public static ValidationException Malformed() =>
-        new(UploadMediaCommand.FileField, "The multipart body is malformed or ended before its closing boundary.");
+        new(UploadMediaCommand.FileField, "The multipart body is malformed or ended before its closing boundary.", UploadRefusals.Malformed);
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {

@@ -54,7 +54,7 @@ internal sealed class MultipartUpload
             || HeaderUtilities.RemoveQuotes(contentType.Boundary) is not { Length: > 0 and <= 70 } boundary)
         {
             throw new ValidationException(
-                UploadMediaCommand.FileField, "The request must be multipart/form-data with a boundary.");
+                UploadMediaCommand.FileField, "The request must be multipart/form-data with a boundary.", UploadRefusals.Malformed);
         }
 
         var upload = new MultipartUpload(boundary.ToString(), request.Body);
@@ -79,7 +79,7 @@ internal sealed class MultipartUpload
             {
                 if (IsFileField(file))
                 {
-                    throw new ValidationException(UploadMediaCommand.FileField, "Exactly one file part named 'file' is allowed.");
+                    throw new ValidationException(UploadMediaCommand.FileField, "Exactly one file part named 'file' is allowed.", UploadRefusals.ExtraFile);
                 }
 
                 await section.Section.Body.DrainAsync(cancellationToken);
@@ -109,7 +109,7 @@ internal sealed class MultipartUpload
             }
         }
 
-        throw new ValidationException(UploadMediaCommand.FileField, "A file part named 'file' is required.");
+        throw new ValidationException(UploadMediaCommand.FileField, "A file part named 'file' is required.", UploadRefusals.MissingFile);
     }
 
     /// <summary>
@@ -158,7 +158,7 @@ internal sealed class MultipartUpload
         if (++_parts > UploadFormLimits.MaxPartCount)
         {
             throw new ValidationException(
-                UploadMediaCommand.FileField, $"The form carries more than {UploadFormLimits.MaxPartCount} parts.");
+                UploadMediaCommand.FileField, $"The form carries more than {UploadFormLimits.MaxPartCount} parts.", UploadRefusals.Malformed);
         }
 
         var disposition = section.GetContentDispositionHeader();
@@ -209,14 +209,14 @@ internal sealed class MultipartUpload
 
             if (length > UploadFormLimits.MaxFieldLength)
             {
-                throw new ValidationException(field.Name, $"The field '{field.Name}' is too long.");
+                throw new ValidationException(field.Name, $"The field '{field.Name}' is too long.", UploadRefusals.Description);
             }
 
             if (length > limit || Encoding.UTF8.GetByteCount(buffer, 0, length) > budgetBytes)
             {
                 throw new ValidationException(
                     UploadMediaCommand.FileField,
-                    $"The form's text fields together exceed {UploadFormLimits.MaxFieldBytesTotal} bytes.");
+                    $"The form's text fields together exceed {UploadFormLimits.MaxFieldBytesTotal} bytes.", UploadRefusals.Malformed);
             }
 
             return new string(buffer, 0, length);

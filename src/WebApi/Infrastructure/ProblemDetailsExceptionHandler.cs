@@ -35,18 +35,18 @@ internal sealed partial class ProblemDetailsExceptionHandler(
 
         if (problem is null)
         {
-            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            LogUnhandled(logger, exception, httpContext.Request.Method, RouteOf(httpContext));
             problem = Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.");
         }
 
         if (exception is ServiceUnavailableException unavailable)
         {
-            LogUnavailable(logger, exception.InnerException ?? exception, httpContext.Request.Method, httpContext.Request.Path);
+            LogUnavailable(logger, exception.InnerException ?? exception, httpContext.Request.Method, RouteOf(httpContext));
             httpContext.Response.Headers.RetryAfter = unavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         else if (exception is InsufficientStorageException)
         {
-            LogFull(logger, exception.InnerException ?? exception, httpContext.Request.Method, httpContext.Request.Path);
+            LogFull(logger, exception.InnerException ?? exception, httpContext.Request.Method, RouteOf(httpContext));
         }
 
         if (exception is PayloadTooLargeException)
@@ -129,6 +129,15 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         _ => null,
     };
 
+    /// <summary>
+    /// The request's route template, never its path: a signed media URL's path is its credential. The
+    /// handler runs after the endpoint was cleared; <see cref="IExceptionHandlerPathFeature"/> keeps it.
+    /// </summary>
+    private static string RouteOf(HttpContext httpContext) =>
+        httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Endpoint is Microsoft.AspNetCore.Routing.RouteEndpoint { RoutePattern.RawText: { } route }
+            ? "/" + route.TrimStart('/')
+            : "(no route)";
+
     private static ProblemDetails Problem(int status, string detail) => new() { Status = status, Detail = detail };
 
     private static string DetailOf(BadHttpRequestException exception) => exception.StatusCode switch
@@ -138,12 +147,12 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         _ => "The request could not be read.",
     };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A dependency is unavailable for {Method} {Path}; answered 503")]
-    private static partial void LogUnavailable(ILogger logger, Exception exception, string method, PathString path);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A dependency is unavailable for {Method} {Route}; answered 503")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, string method, string route);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A disk is full for {Method} {Path}; answered 507")]
-    private static partial void LogFull(ILogger logger, Exception exception, string method, PathString path);
+    [LoggerMessage(Level = LogLevel.Error, Message = "A disk is full for {Method} {Route}; answered 507")]
+    private static partial void LogFull(ILogger logger, Exception exception, string method, string route);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
-    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Route}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string route);
 }

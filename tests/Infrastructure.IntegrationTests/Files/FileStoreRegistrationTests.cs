@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PersonaMedia.Application.Common.Interfaces;
 using PersonaMedia.Infrastructure.Files;
+using PersonaMedia.Infrastructure.Telemetry;
 
 namespace PersonaMedia.Infrastructure.IntegrationTests.Files;
 
@@ -28,7 +29,8 @@ public class FileStoreRegistrationTests
     {
         await using var services = Build(new Dictionary<string, string?>());
 
-        Assert.That(services.GetRequiredService<IFileStore>(), Is.TypeOf<LocalFileStore>());
+        // Timed, as every store.
+        Assert.That(((InstrumentedFileStore)services.GetRequiredService<IFileStore>()).Inner, Is.TypeOf<LocalFileStore>());
         Assert.That(FileStoreHealthCheck(services), Is.TypeOf<LocalFileStoreHealthCheck>());
     }
 
@@ -44,7 +46,7 @@ public class FileStoreRegistrationTests
         });
 
         // Behind its deadline, as every remote store.
-        var store = ((DeadlineFileStore)services.GetRequiredService<IFileStore>()).Inner;
+        var store = ((DeadlineFileStore)((InstrumentedFileStore)services.GetRequiredService<IFileStore>()).Inner).Inner;
 
         Assert.That(store, Is.TypeOf<AzureBlobFileStore>());
         using (Assert.EnterMultipleScope())
@@ -64,7 +66,7 @@ public class FileStoreRegistrationTests
             ["Storage:AzureBlob:ServiceUri"] = "https://personamedia.blob.core.windows.net",
         });
 
-        var store = (AzureBlobFileStore)((DeadlineFileStore)services.GetRequiredService<IFileStore>()).Inner;
+        var store = (AzureBlobFileStore)((DeadlineFileStore)((InstrumentedFileStore)services.GetRequiredService<IFileStore>()).Inner).Inner;
 
         Assert.That(store.Container.Uri, Is.EqualTo(new Uri("https://personamedia.blob.core.windows.net/media")));
     }

@@ -42,7 +42,7 @@ public sealed class EmptyDatabaseOverFullStoreTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(app.Output, Does.Contain("crit").And.Contain("holds no media file").And.Contain("3/7/"), app.Output);
+            Assert.That(app.Output, Does.Contain("\"level\":\"Critical\"").And.Contain("holds no media file").And.Contain("3/7/"), app.Output);
             Assert.That(File.Exists(old), Is.True);
         }
     }

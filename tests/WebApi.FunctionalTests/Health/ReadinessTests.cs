@@ -28,7 +28,9 @@ public class ReadinessTests(TestEnvironment environment) : FunctionalTestBase(en
     {
         var store = App.Services.GetRequiredService<IFileStore>();
 
-        var unwrapped = store is PersonaMedia.Infrastructure.Files.DeadlineFileStore deadline ? deadline.Inner : store;
+        // Behind the timing and, for a remote store, the deadline decorators.
+        var unwrapped = store is PersonaMedia.Infrastructure.Telemetry.InstrumentedFileStore timed ? timed.Inner : store;
+        unwrapped = unwrapped is PersonaMedia.Infrastructure.Files.DeadlineFileStore deadline ? deadline.Inner : unwrapped;
         Assert.That(unwrapped.GetType().Name, Is.EqualTo($"{Environment.StorageProvider}FileStore"));
         // Listing needs the folder or blob container to exist: the app made it when it started.
         Assert.That(await App.Storage.ListKeysAsync(), Is.Empty);

@@ -14,8 +14,8 @@ internal sealed class RefuseWhileStoppingAttribute : Attribute, IAsyncResourceFi
 {
     public const int RetryAfterSeconds = 5;
 
-    /// <summary>Before the form-binding filters and anything that reads the body.</summary>
-    public int Order => int.MinValue;
+    /// <summary>Before the form-binding filters and anything that reads the body; inside the upload metrics' filter, which counts its refusals.</summary>
+    public int Order => int.MinValue + 1;
 
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {

@@ -92,7 +92,7 @@ public sealed class CheckContentStep : IUploadStep
 
             if (_length == 0)
             {
-                throw new ValidationException(UploadMediaCommand.FileField, "The file is empty.");
+                throw new ValidationException(UploadMediaCommand.FileField, "The file is empty.", UploadRefusals.Empty);
             }
 
             // Files shorter than a full header are judged on what there is.
@@ -117,7 +117,8 @@ public sealed class CheckContentStep : IUploadStep
             {
                 throw new ValidationException(
                     UploadMediaCommand.FileField,
-                    $"File content does not match the declared content type {upload.DeclaredContentType}: it is {detected.Format.Name} data.");
+                    $"File content does not match the declared content type {upload.DeclaredContentType}: it is {detected.Format.Name} data.",
+                    UploadRefusals.Signature);
             }
 
             return detected;
@@ -125,6 +126,7 @@ public sealed class CheckContentStep : IUploadStep
 
         private ValidationException Mismatch(string reason) => new(
             UploadMediaCommand.FileField,
-            $"File content does not match the file's extension, which promises {upload.ExpectedFormat.Name}: {reason}.");
+            $"File content does not match the file's extension, which promises {upload.ExpectedFormat.Name}: {reason}.",
+            UploadRefusals.Signature);
     }
 }

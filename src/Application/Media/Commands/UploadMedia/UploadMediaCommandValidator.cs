@@ -17,18 +17,21 @@ public sealed class UploadMediaCommandValidator : AbstractValidator<UploadMediaC
         RuleFor(c => c.FileName)
             .Must((c, name) => MediaRules.FormatForFileName(c.MediaType, name) is not null)
             .OverridePropertyName(UploadMediaCommand.FileField)
+            .WithErrorCode(UploadRefusals.Extension)
             .WithMessage(c => $"Invalid file type. Allowed extensions for {Plural(c.MediaType)}: "
                 + string.Join(", ", MediaRules.AllowedExtensions(c.MediaType)) + ".");
 
         RuleFor(c => c.ContentType)
             .Must((c, type) => type is null || MediaRules.FormatForContentType(c.MediaType, type) is not null)
             .OverridePropertyName(UploadMediaCommand.FileField)
+            .WithErrorCode(UploadRefusals.ContentType)
             .WithMessage(c => $"Invalid content type '{c.ContentType}'. Allowed for {Plural(c.MediaType)}: "
                 + string.Join(", ", MediaRules.AllowedContentTypes(c.MediaType)) + ".");
 
         RuleFor(c => c.Description)
             .MaximumLength(MediaRules.DescriptionMaxLength)
-            .OverridePropertyName(UploadMediaCommand.DescriptionField);
+            .OverridePropertyName(UploadMediaCommand.DescriptionField)
+            .WithErrorCode(UploadRefusals.Description);
     }
 
     private static string Plural(MediaType type) => type == MediaType.Video ? "videos" : "images";
