@@ -116,6 +116,7 @@ public static class DependencyInjection
             environment.IsDevelopment(),
             Path.Combine(environment.ContentRootPath, DataFolder)));
         services.AddSingleton<ITokenService, TokenService>();
+        services.AddValidatedSettings<PasswordHashingOptions>(configuration.GetSection(PasswordHashingOptions.SectionName), o => o.Problems());
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddSingleton<IConfusableSkeleton, IcuConfusableSkeleton>();
     }

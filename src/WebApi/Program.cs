@@ -5,6 +5,7 @@ using PersonaMedia.Infrastructure.Persistence;
 using PersonaMedia.Infrastructure.Settings;
 using PersonaMedia.WebApi;
 using PersonaMedia.WebApi.Infrastructure;
+using PersonaMedia.WebApi.Infrastructure.Abuse;
 using PersonaMedia.WebApi.Infrastructure.Delivery;
 using PersonaMedia.WebApi.Infrastructure.Operability;
 using PersonaMedia.WebApi.Infrastructure.Telemetry;
@@ -37,10 +38,12 @@ builder.Services
     .AddWebApi(builder.Configuration)
     .AddOperability(builder.Configuration)
     .AddSecurityHeaders(builder.Configuration)
-    .AddSignedMedia();
+    .AddSignedMedia()
+    .AddRateLimits(builder.Configuration);
 
 var app = builder.Build();
 
+app.UseClientAddress();
 app.UseTelemetry();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
@@ -48,6 +51,7 @@ app.UseStatusCodePages();
 app.UseCors(PersonaMedia.WebApi.DependencyInjection.CorsPolicy);
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapControllers();
 app.MapHealthEndpoints();

@@ -44,6 +44,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["Health:CacheSeconds"] = "0",
             // Passes are run by the tests that want one; a timed pass would see another test's half-made state.
             ["Storage:Reconciler:Enabled"] = "false",
+            // Every test signs in from one address and many as one user; RateLimitTests uses small limits.
+            ["RateLimiting:SignIn:PermitLimit"] = "1000000",
+            ["RateLimiting:User:PermitLimit"] = "1000000",
+            ["RateLimiting:Uploads:QueueLimit"] = "1000",
         };
         foreach (var (key, value) in (databaseSettings ?? new Dictionary<string, string?>()).Concat(Storage.Settings))
         {

@@ -1,10 +1,12 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using PersonaMedia.Application.Auth;
 using PersonaMedia.Application.Auth.Commands.Login;
 using PersonaMedia.Application.Auth.Commands.Register;
 using PersonaMedia.Application.Auth.Queries.GetCurrentUser;
+using PersonaMedia.WebApi.Infrastructure.Abuse;
 
 namespace PersonaMedia.WebApi.Controllers;
 
@@ -17,6 +19,7 @@ public sealed class AuthController(ISender sender) : ApiControllerBase
     [EndpointSummary("Create an account")]
     [EndpointDescription("Registers a user and answers an access token for it. The email and the username must not be registered yet, compared without case (409).")]
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimits.SignIn)]
     [Consumes("application/json")]
     [ProducesResponseType<TokenResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -29,6 +32,7 @@ public sealed class AuthController(ISender sender) : ApiControllerBase
     [EndpointSummary("Sign in")]
     [EndpointDescription("Answers an access token for an email and password. An unknown email and a wrong password get the same 401.")]
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimits.SignIn)]
     [Consumes("application/json")]
     [ProducesResponseType<TokenResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]

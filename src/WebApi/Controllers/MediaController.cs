@@ -15,6 +15,7 @@ using PersonaMedia.Application.Media.Queries.ListPersonaMedia;
 using PersonaMedia.Application.Personas.Queries.GetPersona;
 using PersonaMedia.Domain.Media;
 using PersonaMedia.WebApi.Infrastructure;
+using PersonaMedia.WebApi.Infrastructure.Abuse;
 using PersonaMedia.WebApi.Infrastructure.Operability;
 using PersonaMedia.WebApi.Infrastructure.Telemetry;
 using PersonaMedia.WebApi.OpenApi;
@@ -39,6 +40,7 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [Consumes("multipart/form-data")]
     [RequestSizeLimit(UploadFormLimits.MaxRequestBodyBytes)]
+    [BoundedUpload]
     [DisableFormValueModelBinding]
     [ProducesResponseType<MediaFileDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -56,6 +58,7 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [Consumes("multipart/form-data")]
     [RequestSizeLimit(UploadFormLimits.MaxRequestBodyBytes)]
+    [BoundedUpload]
     [DisableFormValueModelBinding]
     [ProducesResponseType<MediaFileDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]

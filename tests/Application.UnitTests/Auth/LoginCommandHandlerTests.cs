@@ -18,7 +18,7 @@ public class LoginCommandHandlerTests
         _users = new FakeUserRepository();
         _hasher = new FakePasswordHasher();
         _tokens = new FakeTokenService();
-        var alice = User.Register("alice@example.com", "alice", "alice", null, _hasher.Hash("right-password"), DateTime.UtcNow);
+        var alice = User.Register("alice@example.com", "alice", "alice", null, FakePasswordHasher.Hash("right-password"), DateTime.UtcNow);
         _users.Add(alice);
         _handler = new LoginCommandHandler(_users, _hasher, _tokens);
     }

@@ -38,12 +38,14 @@ internal sealed class FakePasswordHasher : IPasswordHasher
 {
     public List<(string? Hash, string Password)> Verifications { get; } = [];
 
-    public string Hash(string password) => "hashed:" + password;
+    public static string Hash(string password) => "hashed:" + password;
 
-    public bool Verify(string? passwordHash, string password)
+    public ValueTask<string> HashAsync(string password, CancellationToken cancellationToken) => ValueTask.FromResult(Hash(password));
+
+    public ValueTask<bool> VerifyAsync(string? passwordHash, string password, CancellationToken cancellationToken)
     {
         Verifications.Add((passwordHash, password));
-        return passwordHash is not null && passwordHash == Hash(password);
+        return ValueTask.FromResult(passwordHash is not null && passwordHash == Hash(password));
     }
 }
 

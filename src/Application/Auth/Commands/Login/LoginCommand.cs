@@ -20,7 +20,7 @@ public sealed class LoginCommandHandler(IUserRepository users, IPasswordHasher p
         var user = await users.FindByEmailAsync(command.Email!, cancellationToken);
 
         // Verify even when the user is unknown (against a dummy hash), so both failures take as long.
-        if (!passwordHasher.Verify(user?.PasswordHash, command.Password!) || user is null)
+        if (!await passwordHasher.VerifyAsync(user?.PasswordHash, command.Password!, cancellationToken) || user is null)
         {
             throw new AuthenticationFailedException(InvalidCredentials);
         }

@@ -34,8 +34,9 @@ public sealed class RegisterCommandHandler(
             throw new ConflictException(AlreadyRegistered);
         }
 
+        var passwordHash = await passwordHasher.HashAsync(command.Password!, cancellationToken);
         var user = User.Register(
-            command.Email!, command.Username!, skeleton, command.FullName, passwordHasher.Hash(command.Password!), clock.GetUtcNow().UtcDateTime);
+            command.Email!, command.Username!, skeleton, command.FullName, passwordHash, clock.GetUtcNow().UtcDateTime);
         users.Add(user);
         try
         {
