@@ -22,6 +22,7 @@ public static class DependencyInjection
         // The upload's steps; each names its stage, so a new one joins here without touching the handler.
         services.AddScoped<UploadPipeline>();
         services.AddScoped<IUploadStep, CheckContentStep>();
+        services.AddScoped<IUploadStep, StripMetadataStep>();
         services.AddScoped<IUploadStep, InspectContentStep>();
         services.AddScoped<IUploadStep, StoreContentStep>();
         services.AddScoped<IUploadStep, CompleteRequestStep>();

@@ -7,7 +7,8 @@ namespace PersonaMedia.Application.Media;
 /// <summary>
 /// A media file as the API shows it; names are the original service's, in snake_case on the wire.
 /// <c>width</c> to <c>has_audio</c> are what the file's headers say (see <see cref="MediaMetadata"/>),
-/// null when unknown; they are always written, null included.
+/// null when unknown; they are always written, null included. <c>metadata_removed</c> names what
+/// privacy stripping took out of the stored bytes (null for files stored before it existed).
 /// </summary>
 public sealed record MediaFileDto(
     int Id,
@@ -25,6 +26,7 @@ public sealed record MediaFileDto(
     double? DurationSeconds,
     string? VideoCodec,
     bool? HasAudio,
+    IReadOnlyList<string>? MetadataRemoved,
     DateTime CreatedAt,
     DateTime UpdatedAt) : IVersioned
 {

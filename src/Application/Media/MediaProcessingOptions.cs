@@ -22,6 +22,12 @@ public sealed class MediaProcessingOptions
     /// </summary>
     public bool RequireDecodable { get; set; }
 
+    /// <summary>
+    /// Keep the bytes as uploaded, metadata included (GPS positions, camera serials, times), for
+    /// operators who must keep originals. Off by default: metadata is stripped before storing.
+    /// </summary>
+    public bool KeepMetadata { get; set; }
+
     public IEnumerable<string> Problems()
     {
         if (MaxPixels is < 1 or > MaxMaxPixels)

@@ -9,6 +9,9 @@ public sealed class MediaFile
     public const int MimeTypeMaxLength = 100;
     public const int Sha256HexLength = 64;
 
+    /// <summary>Room for every name a strip reports (<c>EXIF,XMP,IPTC,comment,...</c>), comma-separated in one column.</summary>
+    public const int MetadataRemovedMaxLength = 400;
+
     /// <summary>The description's name for clients, so a refused one is reported against that field.</summary>
     public const string DescriptionField = "description";
 
@@ -44,6 +47,12 @@ public sealed class MediaFile
     public string? VideoCodec { get; private set; }
     public bool? HasAudio { get; private set; }
 
+    /// <summary>
+    /// What was taken out of the bytes before they were stored (<c>EXIF</c>, <c>XMP</c>, <c>©xyz</c>, ...);
+    /// empty when nothing was, or metadata is kept; null for files stored before privacy stripping existed.
+    /// </summary>
+    public IReadOnlyList<string>? MetadataRemoved { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
@@ -60,7 +69,8 @@ public sealed class MediaFile
         string sha256,
         string? description,
         DateTime now,
-        MediaMetadata? metadata = null)
+        MediaMetadata? metadata = null,
+        IReadOnlyList<string>? metadataRemoved = null)
     {
         if (fileSize is <= 0 or > MediaRules.MaxFileSizeBytes)
         {
@@ -78,6 +88,13 @@ public sealed class MediaFile
         }
 
         var facts = (metadata ?? MediaMetadata.Unknown).Checked();
+        if (metadataRemoved is not null
+            && (metadataRemoved.Any(n => string.IsNullOrWhiteSpace(n) || n.Contains(','))
+                || metadataRemoved.Sum(n => n.Length + 1) > MetadataRemovedMaxLength))
+        {
+            throw new DomainException($"Removed metadata is a list of names without commas, at most {MetadataRemovedMaxLength} characters in all.");
+        }
+
         var file = new MediaFile
         {
             UserId = userId,
@@ -94,6 +111,7 @@ public sealed class MediaFile
             DurationSeconds = facts.DurationSeconds,
             VideoCodec = facts.VideoCodec,
             HasAudio = facts.HasAudio,
+            MetadataRemoved = metadataRemoved,
             CreatedAt = Guard.Utc(now),
             UpdatedAt = now,
         };

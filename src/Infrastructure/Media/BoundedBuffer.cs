@@ -19,6 +19,9 @@ internal sealed class BoundedBuffer(int capacity) : IDisposable
 
     public ReadOnlySpan<byte> Span => _array.AsSpan(0, Length);
 
+    /// <summary>The kept bytes, to be changed in place.</summary>
+    public Span<byte> Writable => _array.AsSpan(0, Length);
+
     public void Append(ReadOnlySpan<byte> bytes)
     {
         var take = Math.Min(bytes.Length, capacity - Length);

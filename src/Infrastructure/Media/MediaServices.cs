@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PersonaMedia.Application.Common.Interfaces;
 using PersonaMedia.Application.Media;
+using PersonaMedia.Infrastructure.Media.Privacy;
 using PersonaMedia.Infrastructure.Settings;
 
 namespace PersonaMedia.Infrastructure.Media;
@@ -15,5 +16,6 @@ internal static class MediaServices
         services.AddValidatedSettings<MediaProcessingOptions>(configuration.GetSection(MediaProcessingOptions.SectionName), o => o.Problems());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<MediaProcessingOptions>>().Value);
         services.AddSingleton<IMediaInspector, MediaInspector>();
+        services.AddSingleton<IMetadataStripper, MetadataStripper>();
     }
 }

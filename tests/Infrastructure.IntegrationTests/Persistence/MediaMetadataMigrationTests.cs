@@ -32,6 +32,7 @@ public class MediaMetadataMigrationTests
 
                 var file = await db.MediaFiles.AsNoTracking().SingleAsync();
                 Assert.That((file.Width, file.Height, file.DurationSeconds, file.VideoCodec, file.HasAudio), Is.EqualTo(((int?)null, (int?)null, (double?)null, (string?)null, (bool?)null)));
+                Assert.That(file.MetadataRemoved, Is.Null, "stored before privacy stripping: what it holds is not known");
             }
         }
         finally

@@ -397,6 +397,7 @@ export interface components {
             duration_seconds: null | number;
             video_codec: null | string;
             has_audio: null | boolean;
+            metadata_removed: null | string[];
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */

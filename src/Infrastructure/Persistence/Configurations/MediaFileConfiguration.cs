@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PersonaMedia.Domain.Media;
 using PersonaMedia.Domain.Personas;
@@ -18,6 +19,17 @@ internal sealed class MediaFileConfiguration : IEntityTypeConfiguration<MediaFil
         builder.Property(f => f.Description).HasMaxLength(MediaRules.DescriptionMaxLength);
         builder.Property(f => f.Sha256).HasMaxLength(MediaFile.Sha256HexLength).IsFixedLength().IsUnicode(false).IsRequired();
         builder.Property(f => f.VideoCodec).HasMaxLength(MediaMetadata.VideoCodecMaxLength).IsUnicode(false);
+
+        // A short list of names, never queried by item: one comma-separated column on both providers.
+        builder.Property(f => f.MetadataRemoved)
+            .HasConversion(
+                names => string.Join(',', names!),
+                column => column.Split(',', StringSplitOptions.RemoveEmptyEntries),
+                new ValueComparer<IReadOnlyList<string>?>(
+                    (a, b) => a == null ? b == null : b != null && a.SequenceEqual(b),
+                    names => names == null ? 0 : string.Join(',', names).GetHashCode(),
+                    names => names == null ? null : names.ToArray()))
+            .HasMaxLength(MediaFile.MetadataRemovedMaxLength);
 
         // Media goes with its persona. The link to the user does not cascade: SQL Server refuses
         // two cascading paths (media -> persona -> user and media -> user) to one table.

@@ -12,7 +12,7 @@ exiftool -q -overwrite_original \
   -GPSLatitude=48.8577 -GPSLatitudeRef=N -GPSLongitude=2.2950 -GPSLongitudeRef=E -GPSAltitude=35 \
   -SerialNumber=CAM-12345 -Make=TestCam -Model=T1 -DateTimeOriginal='2026:01:02 03:04:05' \
   -Orientation#=6 -XMP:Creator='Grandma' -XMP:GPSLatitude=48.8577 -XMP:GPSLongitude=2.2950 \
-  -IPTC:Keywords=family -IPTC:City=Paris photo-gps.jpg
+  -IPTC:Keywords=family -IPTC:City=Paris -Comment='shot at home' photo-gps.jpg
 
 # A 40x30 PNG with EXIF GPS (eXIf), text chunks, a modification time and colour chunks (gAMA, cHRM, sRGB).
 convert -size 40x30 gradient:green-yellow -define png:include-chunk=gAMA,cHRM,sRGB,tIME photo-gps.png

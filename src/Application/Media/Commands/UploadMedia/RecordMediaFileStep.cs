@@ -44,7 +44,8 @@ public sealed class RecordMediaFileStep(
             sha256,
             upload.Description,
             clock.GetUtcNow().UtcDateTime,
-            upload.Metadata);
+            upload.Metadata,
+            upload.MetadataRemoved);
 
         await stored.CommitAsync(format.ContentType, sha256, cancellationToken);
         try

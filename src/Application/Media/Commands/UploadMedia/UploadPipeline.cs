@@ -117,6 +117,9 @@ public sealed class UploadContext : IAsyncDisposable
     /// <summary>Set by the inspection once the bytes have ended: what the file's headers say (<see cref="InspectContentStep"/>).</summary>
     public MediaMetadata? Metadata { get; set; }
 
+    /// <summary>Set by the privacy strip once the bytes have ended: what it took out (<see cref="StripMetadataStep"/>).</summary>
+    public IReadOnlyList<string>? MetadataRemoved { get; set; }
+
     /// <summary>Set by the record step.</summary>
     public MediaFile? File { get; set; }
 

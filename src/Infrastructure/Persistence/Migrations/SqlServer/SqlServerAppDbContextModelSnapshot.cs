@@ -66,6 +66,11 @@ namespace PersonaMedia.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("int")
                         .HasColumnName("media_type");
 
+                    b.Property<string>("MetadataRemoved")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)")
+                        .HasColumnName("metadata_removed");
+
                     b.Property<string>("MimeType")
                         .IsRequired()
                         .HasMaxLength(100)

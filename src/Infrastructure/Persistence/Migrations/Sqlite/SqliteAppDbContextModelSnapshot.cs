@@ -59,6 +59,11 @@ namespace PersonaMedia.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("media_type");
 
+                    b.Property<string>("MetadataRemoved")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metadata_removed");
+
                     b.Property<string>("MimeType")
                         .IsRequired()
                         .HasMaxLength(100)
