@@ -24,7 +24,6 @@ public sealed class ApiReferenceInBrowserTests
     private readonly ConcurrentQueue<string> _outside = new();
     private string? _unavailable;
     private string _folder = null!;
-    private byte[] _photo = null!;
     private TestApp _app = null!;
     private string _base = null!;
     private UserClient _user = null!;
@@ -47,7 +46,7 @@ public sealed class ApiReferenceInBrowserTests
         _personaId = await _user.CreatePersonaAsync();
         try
         {
-            _photo = await BrowserTools.FfmpegAsync(Path.Combine(_folder, "photo.jpg"), "-f", "lavfi", "-i", "testsrc=size=320x240", "-frames:v", "1");
+            await BrowserTools.FfmpegAsync(Path.Combine(_folder, "photo.jpg"), "-f", "lavfi", "-i", "testsrc=size=320x240", "-frames:v", "1");
             (_playwright, _browser) = await BrowserTools.LaunchChromiumAsync();
         }
         catch (BrowserUnavailableException e)
@@ -157,7 +156,11 @@ public sealed class ApiReferenceInBrowserTests
         await Assertions.Expect(client.GetByText("\"original_filename\": \"photo.jpg\"")).ToBeVisibleAsync();
         var stored = await _app.QueryAsync(db => db.MediaFiles.Where(f => f.PersonaId == _personaId).Select(f => new { f.OriginalFileName, f.Sha256 }).ToListAsync());
         Assert.That(stored.Select(f => f.OriginalFileName), Is.EqualTo(new[] { "photo.jpg" }));
-        Assert.That(stored[0].Sha256, Is.EqualTo(Payloads.Sha256(_photo)), "the bytes of the chosen file");
+        // What is stored is the photo without its metadata (privacy by default); what was sent is the chosen file.
+        // its header still says 320x240, as ffmpeg made it.
+        var media = System.Text.Json.JsonDocument.Parse(await response.TextAsync()).RootElement;
+        Assert.That((media.GetProperty("width").GetInt32(), media.GetProperty("height").GetInt32()), Is.EqualTo((320, 240)), media.ToString());
+        Assert.That(stored[0].Sha256, Is.EqualTo(media.GetProperty("sha256").GetString()));
         Assert.That(_outside, Is.Empty, "the request went to the service itself, through no proxy");
     }
 }
