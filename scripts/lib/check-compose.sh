@@ -20,3 +20,11 @@ if ! python3 scripts/lib/check-compose.py <<<"$resolved"; then
   exit 1
 fi
 echo "check-compose: docker-compose.yml is valid"
+
+# The observability profile's Prometheus: its configuration, the alert rules, and their unit tests.
+promtool=$(scripts/lib/ensure-promtool.sh) || exit 1
+"$promtool" check config --syntax-only ops/prometheus/prometheus.yml >/dev/null \
+  && "$promtool" check rules ops/prometheus/alerts.yml >/dev/null \
+  && "$promtool" test rules ops/prometheus/alerts.test.yml >/dev/null \
+  || { echo "check-compose: ops/prometheus fails promtool (run: $promtool test rules ops/prometheus/alerts.test.yml)" >&2; exit 1; }
+echo "check-compose: ops/prometheus passes promtool (config, rules, rule tests)"
