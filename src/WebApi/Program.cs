@@ -9,7 +9,7 @@ using PersonaMedia.WebApi.Infrastructure.Abuse;
 using PersonaMedia.WebApi.Infrastructure.Delivery;
 using PersonaMedia.WebApi.Infrastructure.Operability;
 using PersonaMedia.WebApi.Infrastructure.Telemetry;
-using Scalar.AspNetCore;
+using PersonaMedia.WebApi.OpenApi;
 
 // Relative paths (the SQLite file, data/, uploads/) are taken from the content root, and the
 // content root is the application's own folder (where PersonaMedia.WebApi.dll is: /app in the
@@ -59,7 +59,7 @@ app.MapHealthEndpoints();
 app.MapOpenApi().AllowAnonymous();
 if (app.Environment.IsDevelopment())
 {
-    app.MapScalarApiReference().AllowAnonymous();
+    app.MapApiReference();
 }
 
 var startup = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PersonaMedia.Startup");

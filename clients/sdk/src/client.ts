@@ -1,6 +1,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { components, paths } from "./generated/api.js";
 import { PersonaMediaError } from "./errors.js";
+import { retrying, type RetryOptions } from "./retry.js";
 
 type Schemas = components["schemas"];
 export type TokenResponse = Schemas["TokenResponse"];
@@ -22,6 +23,11 @@ export interface PersonaMediaClientOptions {
   accessToken?: string;
   /** A fetch of your own (tests, a proxy); the platform's by default. */
   fetch?: (input: Request) => Promise<Response>;
+  /**
+   * Tries again where that is safe: 429 and 503 (the service changed nothing) after their
+   * Retry-After, and GET/HEAD that got no answer, with backoff. `false` turns it off. Default: 2 more tries.
+   */
+  retry?: RetryOptions | false;
 }
 
 export interface UploadOptions {
@@ -109,7 +115,8 @@ export class PersonaMediaClient {
 
   constructor(options: PersonaMediaClientOptions) {
     this.accessToken = options.accessToken;
-    this.api = createClient<paths>(options.fetch === undefined ? { baseUrl: options.baseUrl } : { baseUrl: options.baseUrl, fetch: options.fetch });
+    const fetcher = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+    this.api = createClient<paths>({ baseUrl: options.baseUrl, fetch: options.retry === false ? fetcher : retrying(fetcher, options.retry) });
     this.api.use({
       onRequest: ({ request }) => {
         if (this.accessToken !== undefined && !request.headers.has("Authorization")) {

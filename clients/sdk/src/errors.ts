@@ -1,4 +1,5 @@
 import type { components } from "./generated/api.js";
+import { retryAfterMs } from "./retry.js";
 
 export type ProblemDetails = components["schemas"]["ProblemDetails"];
 export type ValidationProblemDetails = components["schemas"]["ValidationProblemDetails"];
@@ -38,7 +39,8 @@ export class PersonaMediaError extends Error {
     this.detail = detail;
     this.errors = problem !== undefined && isValidation(problem) ? problem.errors : undefined;
     this.traceId = problem?.trace_id;
-    this.retryAfter = parseRetryAfter(response.headers.get("Retry-After"));
+    const wait = retryAfterMs(response.headers.get("Retry-After"));
+    this.retryAfter = wait === undefined ? undefined : Math.ceil(wait / 1000);
     this.problem = problem;
     this.response = response;
   }
@@ -51,16 +53,4 @@ function isProblem(body: unknown): body is ProblemDetails {
 
 function isValidation(problem: ProblemDetails): problem is ValidationProblemDetails {
   return "errors" in problem && typeof problem.errors === "object" && problem.errors !== null;
-}
-
-function parseRetryAfter(value: string | null): number | undefined {
-  if (value === null) {
-    return undefined;
-  }
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) {
-    return seconds;
-  }
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }

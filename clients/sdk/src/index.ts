@@ -22,5 +22,6 @@ export {
   type UploadStats,
   type DetailResponse,
 } from "./client.js";
+export { type RetryOptions } from "./retry.js";
 export { PersonaMediaError, type ProblemDetails, type ValidationProblemDetails } from "./errors.js";
 export type { paths, components, operations } from "./generated/api.js";

@@ -10,7 +10,7 @@ namespace PersonaMedia.WebApi.OpenApi;
 /// </summary>
 internal sealed class BearerSecuritySchemeTransformer : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
-    private const string SchemeId = "Bearer";
+    public const string SchemeId = "Bearer";
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {

@@ -108,16 +108,13 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
                 Required = true,
                 Content = new Dictionary<string, OpenApiMediaType>
                 {
+                    // No `encoding` for the file part: clients (Scalar's "Test Request" and its curl among
+                    // them) send an encoding's contentType as the part's Content-Type, and a list of types
+                    // is not one (400). Left out, a binary part is application/octet-stream, which the
+                    // service accepts and then judges by the content's own signature.
                     ["multipart/form-data"] = new()
                     {
                         Schema = new OpenApiSchemaReference(WireSchemas.UploadForm, document),
-                        Encoding = new Dictionary<string, OpenApiEncoding>
-                        {
-                            [UploadMediaCommand.FileField] = new()
-                            {
-                                ContentType = string.Join(", ", MediaFormat.All.Select(f => f.ContentType).Append("application/octet-stream")),
-                            },
-                        },
                     },
                 },
             };

@@ -36,6 +36,8 @@ public partial class OpenApiDocumentTests
         {
             Assert.That(body.GetProperty("required").GetBoolean(), Is.True);
             Assert.That(Names(body, "content"), Is.EqualTo(["multipart/form-data"]));
+            Assert.That(body.GetProperty("content").GetProperty("multipart/form-data").TryGetProperty("encoding", out _), Is.False,
+                "no part encoding: clients send its contentType as the part's Content-Type, and a list of types is none");
             Assert.That(Names(form, "required"), Is.EqualTo(["file"]));
             Assert.That(form.GetProperty("properties").GetProperty("file").GetProperty("format").GetString(), Is.EqualTo("binary"));
             Assert.That(form.GetProperty("properties").GetProperty("description").GetProperty("maxLength").GetInt32(), Is.EqualTo(MediaRules.DescriptionMaxLength));
