@@ -25,6 +25,10 @@ public sealed class DeleteMediaFileCommandHandler(
             ?? throw NotFoundException.MediaFile();
         mediaFiles.Remove(file);
         storedFiles.Schedule(MediaStorageKeys.For(file.UserId, file.PersonaId, file.FileName));
+        foreach (var size in ThumbnailPresets.Sizes)
+        {
+            storedFiles.Schedule(MediaStorageKeys.For(file.UserId, file.PersonaId, ThumbnailPresets.StoredName(file.FileName, size)));
+        }
         try
         {
             await unitOfWork.SaveChangesAsync(cancellationToken);
