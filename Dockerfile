@@ -1,10 +1,12 @@
 # PersonaMedia API image: build with the .NET SDK, run on the ASP.NET Core runtime as a non-root user.
+# Two targets: `runtime` (the default, last) is the API; `migrations` is the EF Core migration bundle for
+# SQL Server that compose's migrate service runs before the API.
 #   docker build -t personamedia .
 #   docker run -p 8000:8080 -e Jwt__SigningKey=<32+ bytes> -e Media__UrlSigningKeys__0=<32+ other bytes> personamedia
 # Configuration comes from environment variables only (see README, Operations).
 
 # ---- build ----
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+FROM mcr.microsoft.com/dotnet/sdk:10.0.401 AS build
 WORKDIR /src
 
 # Restore from the project files alone first: the restored layer is reused until a project or
@@ -14,17 +16,33 @@ COPY src/Domain/Domain.csproj src/Domain/
 COPY src/Application/Application.csproj src/Application/
 COPY src/Infrastructure/Infrastructure.csproj src/Infrastructure/
 COPY src/WebApi/WebApi.csproj src/WebApi/
-RUN dotnet restore src/WebApi/WebApi.csproj
+# linux-x64 only: the output carries no other platform's native libraries (SQLite's, libvips').
+RUN dotnet restore src/WebApi/WebApi.csproj --runtime linux-x64
 
 COPY src/ src/
 RUN dotnet publish src/WebApi/WebApi.csproj --configuration Release --no-restore \
-        --output /app/publish -p:UseAppHost=false
+        --runtime linux-x64 --self-contained false --output /app/publish -p:UseAppHost=false
+
+# ---- migrations: the EF Core bundle, one executable that applies the pending SQL Server migrations ----
+FROM build AS bundle
+COPY .config/dotnet-tools.json .config/
+RUN dotnet tool restore \
+    && dotnet ef migrations bundle --context SqlServerAppDbContext --project src/Infrastructure \
+        --self-contained --target-runtime linux-x64 --output /out/efbundle
+
+FROM mcr.microsoft.com/dotnet/runtime-deps:10.0.12 AS migrations
+COPY --from=bundle /out/efbundle /efbundle
+COPY ops/sqlserver/migrate.sh /migrate.sh
+USER $APP_UID
+# Reads the migrator's password from /run/secrets and hands the bundle its connection string through
+# the environment (PERSONAMEDIA_MIGRATIONS_CONNECTION), not its command line.
+ENTRYPOINT ["/bin/bash", "/migrate.sh"]
 
 # ---- runtime ----
 # The Debian-based ASP.NET image ships ICU (culture data), which Microsoft.Data.SqlClient needs:
 # it refuses Globalization Invariant Mode. A chiseled or Alpine base would need ICU added
 # (the -extra chiseled variant, or `apk add icu-libs`); see README, SQL Server checklist.
-FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+FROM mcr.microsoft.com/dotnet/aspnet:10.0.12 AS runtime
 WORKDIR /app
 
 # Production requires Jwt__SigningKey and Media__UrlSigningKeys__0 (the service refuses to start without them) and hides

@@ -31,6 +31,7 @@ if (LoggingSettings.Problem(builder.Configuration) is { } loggingProblem)
 // JSON bodies are small; the upload actions raise this to the file limit for themselves.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
 builder.AddTelemetry();
+builder.Configuration.AddSecretFiles();
 
 builder.Services
     .AddApplication()

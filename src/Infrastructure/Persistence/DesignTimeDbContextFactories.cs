@@ -14,8 +14,17 @@ internal sealed class SqliteDesignTimeDbContextFactory : IDesignTimeDbContextFac
 
 internal sealed class SqlServerDesignTimeDbContextFactory : IDesignTimeDbContextFactory<SqlServerAppDbContext>
 {
+    /// <summary>
+    /// The migration bundle's database when it is run without <c>--connection</c>: compose's migrate
+    /// service sets it, so the password is in the process's environment, not on its command line.
+    /// </summary>
+    public const string ConnectionVariable = "PERSONAMEDIA_MIGRATIONS_CONNECTION";
+
     public SqlServerAppDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerAppDbContext>()
-            .UseSqlServer("Server=localhost;Database=PersonaMedia;Integrated Security=false;TrustServerCertificate=true")
+            .UseSqlServer(
+                Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } connection
+                    ? connection
+                    : "Server=localhost;Database=PersonaMedia;Integrated Security=false;TrustServerCertificate=true")
             .Options);
 }

@@ -111,6 +111,15 @@ public sealed partial class TelemetryTests
             Assert.That(Sample(metrics, "http_server_request_duration_seconds_count", ("http_route", "upload/persona/{persona_id:int}/image"), ("http_response_status_code", "200")), Is.EqualTo(1), metrics);
         }
 
+        // What the committed dashboard and alert rules query must exist, or their panels stay empty and their alerts silent.
+        var root = PublishedApp.RepositoryRoot();
+        foreach (var file in new[] { "ops/grafana/dashboards/personamedia.json", "ops/prometheus/alerts.yml" })
+        {
+            var queried = QueriedMetric().Matches(await File.ReadAllTextAsync(Path.Combine(root, file))).Select(m => m.Value).Distinct().ToList();
+            Assert.That(queried, Is.Not.Empty, file);
+            Assert.That(queried.Where(name => Sample(metrics, name) is null && !metrics.Contains($"# TYPE {name} ", StringComparison.Ordinal)), Is.Empty, $"{file} queries metrics that /metrics does not have");
+        }
+
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var records = new List<JsonElement>();
         foreach (var line in lines)
@@ -271,6 +280,10 @@ public sealed partial class TelemetryTests
 
     [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>(?:[^""}]|""(?:[^""\\]|\\.)*"")*)\})? (?<value>\S+)", RegexOptions.Multiline)]
     private static partial Regex SampleLine();
+
+    /// <summary>The service's and ASP.NET Core's metric names in a PromQL text.</summary>
+    [GeneratedRegex(@"\b(personamedia|http_server)_[a-z_]+\b")]
+    private static partial Regex QueriedMetric();
 
     [GeneratedRegex(@"([a-zA-Z_][a-zA-Z0-9_]*)=""((?:[^""\\]|\\.)*)""")]
     private static partial Regex LabelPair();
