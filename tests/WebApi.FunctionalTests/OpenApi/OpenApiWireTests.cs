@@ -141,7 +141,7 @@ public partial class OpenApiDocumentTests
         Assert.That(Names(_document.GetProperty("components"), "schemas"), Is.EquivalentTo([
             "DescriptionForm", "DescriptionRequest", "DetailResponse", "HealthResponse", "LoginRequest", "MediaFile", "MediaFileUrl", "MediaType",
             "Persona", "PersonaRequest", "PersonaUsage", "ProblemDetails", "RegisterRequest", "TokenResponse", "UploadForm",
-            "UploadStats", "User", "ValidationProblemDetails",
+            "UploadStats", "User", "ValidationProblemDetails", "Thumbnail",
         ]));
     }
 
@@ -180,7 +180,7 @@ public partial class OpenApiDocumentTests
 
         Assert.That(paths.Where(p => p.Contains('{')), Is.EquivalentTo([
             "/upload/persona/{persona_id}/image", "/upload/persona/{persona_id}/video", "/upload/persona/{persona_id}/files",
-            "/upload/files/{file_id}", "/upload/files/{file_id}/url", "/upload/files/{file_id}/download", "/personas/{id}",
+            "/upload/files/{file_id}", "/upload/files/{file_id}/url", "/upload/files/{file_id}/download", "/upload/files/{file_id}/thumbnail", "/personas/{id}",
             "/media/{token}",
         ]));
     }
