@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Usage: bench/run.sh [--compare] [OUTDIR]
+# Usage: bench/run.sh [--compare | --media] [OUTDIR]
 #
 # Builds src/WebApi in Release, starts it on a free loopback port with a fresh SQLite database and
 # upload folder, drives it with hey (bench/lib/phases.sh), stops it and deletes its data, then
@@ -7,6 +7,9 @@
 # (../shared/bench): run-all.sh for peer-fastapi and limit-kestrel, and run.sh against a fresh
 # PersonaMedia, and prints the ratios against the targets of issue 5; it also repeats the upload
 # phases with Storage:Local:FlushToDisk=false, so the cost of the fsync per upload is in the same run.
+# With --media it runs only the download phases (bearer /download and signed /media/{token}, whole
+# 9.5 MiB file and 1 MiB ranges, issue 11), interleaved with the same downloads against the shared
+# harness's limit-kestrel, the ceiling, running beside it (about 2 minutes in all).
 #
 # Env: BENCH_QUIET_LOAD (default 1.5: before each server, wait up to BENCH_QUIET_WAIT=120 s for
 # the 1-minute load average to drop below it; empty = don't wait), BENCH_SHARED (default
@@ -17,7 +20,11 @@ set -uo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
 COMPARE=0
-if [ "${1:-}" = --compare ]; then COMPARE=1; shift; fi
+MEDIA=0
+case "${1:-}" in
+  --compare) COMPARE=1; shift ;;
+  --media) MEDIA=1; shift ;;
+esac
 export BENCH_OUTDIR=${1:-/tmp/personamedia-bench/$(date +%Y%m%d-%H%M%S)}
 export BENCH_QUIET_LOAD=${BENCH_QUIET_LOAD-1.5}
 export BENCH_SHARED=${BENCH_SHARED:-$ROOT/../shared/bench}
@@ -60,7 +67,44 @@ run_personamedia() { # label script -> runs one harness script against a fresh s
   return $rc
 }
 
+LIMIT_PID=""
+LIMIT_HOME=""
+LIMIT_DATA=""
+start_limit() { # builds the shared harness's limit-kestrel in a temporary copy and starts it: LIMIT_URL, LIMIT_PID
+  LIMIT_HOME=$(mktemp -d /tmp/limit-kestrel-build.XXXXXX)
+  cp -r "$BENCH_SHARED/limit-kestrel/." "$LIMIT_HOME/"
+  (cd "$LIMIT_HOME" && dotnet build -c Release -nologo -v q >"$OUT/limit-build.log" 2>&1) \
+    || { say "limit-kestrel build failed, see $OUT/limit-build.log"; return 1; }
+  LIMIT_DATA=$(mktemp -d /tmp/limit-kestrel-data.XXXXXX)
+  local port
+  port=$(free_port); LIMIT_URL="http://127.0.0.1:$port"
+  LIMIT_PID=$(LIMIT_HOME="$LIMIT_HOME" "$BENCH_SHARED/limit-kestrel/start.sh" "$port" "$LIMIT_DATA") || return 1
+  say "limit-kestrel pid $LIMIT_PID on $LIMIT_URL"
+}
+stop_limit() { # TERM, wait up to 10 s, then KILL - by PID only; then delete its build and data
+  if [ -n "$LIMIT_PID" ] && kill "$LIMIT_PID" 2>/dev/null; then
+    for _ in $(seq 1 100); do kill -0 "$LIMIT_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$LIMIT_PID" 2>/dev/null
+  fi
+  LIMIT_PID=""
+  rm -rf "$LIMIT_HOME" "$LIMIT_DATA"
+}
+
 rc=0
+if [ "$MEDIA" = 1 ]; then
+  trap 'stop_service; stop_limit' EXIT
+  if start_limit; then
+    BENCH_PHASES=downloads CEILING_BASE="$LIMIT_URL" CEILING_PID="$LIMIT_PID" \
+      run_personamedia personamedia-media "$HERE/lib/phases.sh" || rc=1
+  else
+    rc=1
+  fi
+  stop_limit
+  /usr/bin/python3 "$HERE/lib/report.py" "$OUT" | tee "$OUT/report.md"
+  grep -h 'check FAIL' "$OUT"/*.log >&2 && rc=1
+  say "results in $OUT"
+  exit $rc
+fi
 run_personamedia personamedia-own "$HERE/lib/phases.sh" || rc=1
 if [ "$COMPARE" = 1 ]; then
   say "the upload phases again with Storage:Local:FlushToDisk=false, to price the fsync per upload"

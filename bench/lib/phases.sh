@@ -5,7 +5,11 @@
 # so these rows compare one to one with its tables. Env: BENCH_SHARED (that harness),
 # BENCH_DATADIR (the upload folder: enables on-disk checks), BENCH_OUT, BENCH_KEEP, and counts
 # N_IMG_C1 N_IMG_C16 N_VID N_DL N_RANGE N_PERSONAS N_PER_PERSONA N_LIST N_STATS N_413 N_TTFB.
-# BENCH_PHASES=uploads runs only the three upload phases (used to price one setting, e.g. fsync).
+# BENCH_PHASES=uploads runs only the three upload phases (used to price one setting, e.g. fsync);
+# BENCH_PHASES=downloads only the download phases: bearer /download and signed /media/{token}
+# (issue 11), whole file and 1 MiB ranges, against the same 9.5 MiB file; with CEILING_BASE and
+# CEILING_PID (a running limit-kestrel of the shared harness: /raw, no auth, no database) also the
+# same downloads against it, interleaved, so that the ceiling sees the same load as the service.
 set -uo pipefail
 BASE=${1:?usage: phases.sh BASE_URL SERVER_PID [LABEL]}; BASE=${BASE%/}
 SERVER_PID=${2:?usage: phases.sh BASE_URL SERVER_PID [LABEL]}
@@ -57,6 +61,67 @@ expect_eq "1 MiB range: 206 and the slice's sha256" \
   "$(curl -sS -H "$AUTH" -H "Range: $RANGE" "$DL" | sha256sum | cut -d' ' -f1)" \
   "$(tail -c +$((RANGE_FROM + 1)) "$PL/vid_9_5m.mp4" | head -c "$RANGE_LEN" | sha256sum | cut -d' ' -f1)"
 expect_eq "range status" "$(curl -sS -o /dev/null -H "$AUTH" -H "Range: $RANGE" -w '%{http_code}' "$DL")" 206
+# The signed URL of the same file (issue 11): no Authorization on its requests. It lives the
+# longest lifetime the service allows (1 h by default), longer than the whole run.
+MEDIA=$(curl -sS -H "$AUTH" "$BASE/upload/files/$DL_ID/url?expires_in=3600" | jq -r '.url // empty')
+[ -n "$MEDIA" ] || die "no signed URL for file $DL_ID"
+expect_eq "signed URL: the whole file's sha256" "$(curl -sS "$MEDIA" | sha256sum | cut -d' ' -f1)" "$SHA_VID"
+expect_eq "signed URL: 1 MiB range 206 and the slice's sha256" \
+  "$(curl -sS -o "$WORK/media-range" -w '%{http_code}' -H "Range: $RANGE" "$MEDIA") $(sha256sum <"$WORK/media-range" | cut -d' ' -f1)" \
+  "206 $(tail -c +$((RANGE_FROM + 1)) "$PL/vid_9_5m.mp4" | head -c "$RANGE_LEN" | sha256sum | cut -d' ' -f1)"
+expect_eq "signed URL: a tampered token is 404" "$(curl -sS -o /dev/null -w '%{http_code}' "${MEDIA%?????}AAAAA")" 404
+# Bearer and signed downloads of the same file, whole and 1 MiB ranges; each signed phase right
+# after its bearer twin, so that a change in the shared machine's load weighs on both alike.
+media_phases() {
+  cpu_phase dl_9.5MiB_c16  16 "$N_DL"      200 "$SZ_VID"  -- -H "$AUTH" "$DL"
+  cpu_phase media_9.5MiB_c16  16 "$N_DL"    200 "$SZ_VID"  -- "$MEDIA"
+  ceiling_phase ceiling_dl_9.5MiB_c16 16 "$N_DL" 200 "$SZ_VID" -- "${CEILING_DL:-}"
+  cpu_phase range_1MiB_c16 16 "$N_RANGE"   206 "$RANGE_LEN" -- -H "$AUTH" -H "Range: $RANGE" "$DL"
+  cpu_phase media_range_1MiB_c16 16 "$N_RANGE" 206 "$RANGE_LEN" -- -H "Range: $RANGE" "$MEDIA"
+  ceiling_phase ceiling_range_1MiB_c16 16 "$N_RANGE" 206 "$RANGE_LEN" -- -H "Range: $RANGE" "${CEILING_DL:-}"
+}
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat" 2>/dev/null || echo 0; }
+# cpu_phase: a hey_phase that also records the server's own CPU time (user + system, from
+# /proc/PID/stat) per successful request: unlike req/s, it hardly moves with what else the shared
+# machine runs. Rows go to ${BENCH_OUT%.tsv}.cpu.tsv.
+cpu_phase() {
+  local before after
+  before=$(cpu_ticks)
+  hey_phase "$@"
+  after=$(cpu_ticks)
+  [ -n "${BENCH_OUT:-}" ] || return 0
+  [ -s "${BENCH_OUT%.tsv}.cpu.tsv" ] || printf 'phase\tok\tcpu_s\tcpu_ms_per_req\n' >"${BENCH_OUT%.tsv}.cpu.tsv"
+  awk -v p="$1" -v ok="${LAST_OK:-0}" -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { printf "%s\t%d\t%.2f\t%.3f\n", p, ok, t / hz, ok ? t / hz * 1000 / ok : 0 }' >>"${BENCH_OUT%.tsv}.cpu.tsv"
+}
+ceiling_phase() { # a cpu_phase against the ceiling server (its PID for the memory columns), when there is one
+  [ -n "${CEILING_DL:-}" ] || return 0
+  local own=$SERVER_PID
+  SERVER_PID=$CEILING_PID
+  cpu_phase "$@"
+  SERVER_PID=$own
+}
+if [ "${BENCH_PHASES:-all}" = downloads ]; then
+  if [ -n "${CEILING_BASE:-}" ]; then
+    CEILING_BASE=${CEILING_BASE%/}
+    name=$(curl -sS -H 'Expect:' -H 'Content-Type: video/mp4' --data-binary "@$PL/vid_9_5m.mp4" "$CEILING_BASE/raw" | jq -r '.name // empty')
+    [ -n "$name" ] || die "the ceiling's /raw upload failed"
+    CEILING_DL="$CEILING_BASE/raw/$name"
+    expect_eq "ceiling: the whole file's sha256" "$(curl -sS "$CEILING_DL" | sha256sum | cut -d' ' -f1)" "$SHA_VID"
+    expect_eq "ceiling: 1 MiB range 206 and the slice's sha256" \
+      "$(curl -sS -o "$WORK/ceiling-range" -w '%{http_code}' -H "Range: $RANGE" "$CEILING_DL") $(sha256sum <"$WORK/ceiling-range" | cut -d' ' -f1)" \
+      "206 $(tail -c +$((RANGE_FROM + 1)) "$PL/vid_9_5m.mp4" | head -c "$RANGE_LEN" | sha256sum | cut -d' ' -f1)"
+  fi
+  log "warm-up"
+  hey -n 16 -c 8 -t "$HEY_TIMEOUT" -H "$AUTH" "$DL" >/dev/null 2>&1
+  hey -n 16 -c 8 -t "$HEY_TIMEOUT" "$MEDIA" >/dev/null 2>&1
+  [ -z "${CEILING_DL:-}" ] || hey -n 32 -c 8 -t "$HEY_TIMEOUT" "$CEILING_DL" >/dev/null 2>&1
+  media_phases
+  expect_eq "download still matches" "$(curl -sS -H "$AUTH" "$DL" | sha256sum | cut -d' ' -f1)" "$SHA_VID"
+  expect_eq "signed URL still matches" "$(curl -sS "$MEDIA" | sha256sum | cut -d' ' -f1)" "$SHA_VID"
+  emit_table
+  [ "$CHECKS_FAIL" = 0 ]; exit
+fi
 R=$(upload "$T" "$P1" image "$MP_IMG"); expect_eq "1 MiB image upload 200" "${R##*$'\n'}" 200
 expect_eq "image file_size" "$(jq -r .file_size <<<"${R%$'\n'*}")" "$SZ_IMG"
 
@@ -64,6 +129,7 @@ expect_eq "image file_size" "$(jq -r .file_size <<<"${R%$'\n'*}")" "$SZ_IMG"
 log "warm-up"
 hey -n 32 -c 8 -t "$HEY_TIMEOUT" -m POST -T "$MP_CT" -H "$AUTH" -D "$MP_IMG" "$BASE/upload/persona/$PW/image" >/dev/null 2>&1
 hey -n 16 -c 8 -t "$HEY_TIMEOUT" -H "$AUTH" "$DL" >/dev/null 2>&1
+hey -n 16 -c 8 -t "$HEY_TIMEOUT" "$MEDIA" >/dev/null 2>&1
 hey -n 32 -c 8 -t "$HEY_TIMEOUT" -H "$AUTH" "$BASE/upload/stats" >/dev/null 2>&1
 hey -n 32 -c 8 -t "$HEY_TIMEOUT" -H "$AUTH" "$BASE/upload/persona/$P1/files" >/dev/null 2>&1
 WARM_IMG=$(total_of "$AUTH" "$BASE/upload/persona/$PW/files")
@@ -78,8 +144,7 @@ if [ "${BENCH_PHASES:-all}" = uploads ]; then
   emit_table
   [ "$CHECKS_FAIL" = 0 ]; exit
 fi
-hey_phase dl_9.5MiB_c16  16 "$N_DL"      200 "$SZ_VID"  -- -H "$AUTH" "$DL"
-hey_phase range_1MiB_c16 16 "$N_RANGE"   206 "$RANGE_LEN" -- -H "$AUTH" -H "Range: $RANGE" "$DL"
+media_phases
 
 # Seeding: N_PERSONAS x N_PER_PERSONA small JPEGs through the API (the real write path, rows and
 # files alike), one hey run per persona; their CSVs are joined end to end into one timed row.

@@ -2,7 +2,8 @@
 """report.py OUTDIR: the Markdown report of one bench/run.sh invocation (stdlib only).
 
 Reads OUTDIR/machine.txt and the TSVs the harness scripts wrote: personamedia-own.tsv
-(bench/lib/phases.sh), and with --compare personamedia.tsv (the shared run.sh against
+(bench/lib/phases.sh), with --media personamedia-media.tsv (its download phases, interleaved
+with the same downloads against the ceiling, rows ceiling_*), and with --compare personamedia.tsv (the shared run.sh against
 PersonaMedia), peer-fastapi.tsv and limit-kestrel.tsv (the shared run-all.sh).
 """
 import csv
@@ -83,6 +84,44 @@ if own and nofsync:
             print(f"| {p} | {o['req_s']} · {o['MiB_s']} · {o['p50_ms']}/{o['p99_ms']} | {r['req_s']} · {r['MiB_s']} · {r['p50_ms']}/{r['p99_ms']} "
                   f"| {'–' if change is None else f'{(change - 1) * 100:+.0f}%'} |")
     print()
+
+media = load("personamedia-media")
+if media:
+    print("### PersonaMedia and the ceiling: download phases (bench/run.sh --media)\n")
+    table(media.values(), COLS, HEADS)
+    print()
+
+# Issue 11: signed /media/{token} against the bearer /download and the ceiling, same invocation.
+downloads = media or own
+if downloads and "media_9.5MiB_c16" in downloads:
+    ceiling_rows = {p[len("ceiling_"):]: r for p, r in downloads.items() if p.startswith("ceiling_")} or limit or {}
+    print("### Signed URLs (issue 11): /media/{token} vs the bearer /download and the ceiling, same invocation\n")
+    print("| measure | /media/{token} | bearer /download | media ÷ bearer | ceiling | media ÷ ceiling | target ≥ 0.8× ceiling |")
+    print("|---|--:|--:|--:|--:|--:|---|")
+    for media_phase, bearer_phase, col, what in (
+            ("media_9.5MiB_c16", "dl_9.5MiB_c16", "MiB_s", "9.5 MiB, c16: MiB/s"),
+            ("media_9.5MiB_c16", "dl_9.5MiB_c16", "p50_ms", "9.5 MiB, c16: p50 ms"),
+            ("media_9.5MiB_c16", "dl_9.5MiB_c16", "p99_ms", "9.5 MiB, c16: p99 ms"),
+            ("media_range_1MiB_c16", "range_1MiB_c16", "req_s", "1 MiB range, c16: req/s"),
+            ("media_range_1MiB_c16", "range_1MiB_c16", "p50_ms", "1 MiB range, c16: p50 ms"),
+            ("media_range_1MiB_c16", "range_1MiB_c16", "p99_ms", "1 MiB range, c16: p99 ms")):
+        a, b = num(downloads.get(media_phase), col), num(downloads.get(bearer_phase), col)
+        c = num(ceiling_rows.get(bearer_phase), col)
+        met = "–"
+        if col in ("MiB_s", "req_s") and c:
+            met = "yes" if a is not None and a / c >= 0.8 else "**no**"
+        print(f"| {what} | {fmt(a)} | {fmt(b)} | {fmt(ratio(a, b), 2)} | {fmt(c)} | {fmt(ratio(a, c), 2)} | {met} |")
+    print()
+    cpu = load("personamedia-media.cpu") or load("personamedia-own.cpu")
+    if cpu:
+        print("Server CPU time (user + system) per request, which the machine's other load hardly moves:\n")
+        print("| measure | /media/{token} | bearer /download | ceiling |")
+        print("|---|--:|--:|--:|")
+        for media_phase, bearer_phase, what in (("media_9.5MiB_c16", "dl_9.5MiB_c16", "9.5 MiB, c16: CPU ms per request"),
+                                                ("media_range_1MiB_c16", "range_1MiB_c16", "1 MiB range, c16: CPU ms per request")):
+            print(f"| {what} | {fmt(num(cpu.get(media_phase), 'cpu_ms_per_req'), 2)} | {fmt(num(cpu.get(bearer_phase), 'cpu_ms_per_req'), 2)} "
+                  f"| {fmt(num(cpu.get('ceiling_' + bearer_phase), 'cpu_ms_per_req'), 2)} |")
+        print()
 
 if not (ours and peer and limit):
     sys.exit(0)

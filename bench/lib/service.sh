@@ -44,6 +44,8 @@ build_service() {
 # start_service: fresh SQLite database and upload folder in a temp dir; sets SVC_DIR, SVC_PORT,
 # SVC_URL, SVC_PID (the server process itself, so /proc/PID/status is its memory).
 # BENCH_SERVER_ENV ("NAME=value ...") adds environment variables, e.g. to try GC settings.
+# The request limits are off (RateLimiting__Enabled=false): one bench user sends thousands of
+# requests a minute, which the per-user limit would answer 429; the bench measures throughput.
 start_service() {
   SVC_DIR=$(mktemp -d /tmp/personamedia-bench.XXXXXX)
   SVC_PORT=$(free_port)
@@ -59,6 +61,7 @@ start_service() {
       Media__UrlSigningKeys__0="$(head -c 48 /dev/urandom | base64 -w0)" \
       ConnectionStrings__Default="Data Source=$SVC_DIR/db.sqlite" \
       Storage__Local__RootPath="$SVC_DIR/uploads" \
+      RateLimiting__Enabled=false \
       ${BENCH_SERVER_ENV:-} \
       setsid ./PersonaMedia.WebApi --urls "$SVC_URL" >"$SVC_DIR/server.log" 2>&1 </dev/null &
   SVC_PID=$!

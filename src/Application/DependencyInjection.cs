@@ -18,6 +18,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.AddScoped<StoredFileRemover>();
         services.AddScoped<MediaUrls>();
+        services.AddScoped<PersonaMedia.Application.Auth.SessionTokens>();
 
         // The upload's steps; each names its stage, so a new one joins here without touching the handler.
         services.AddScoped<UploadPipeline>();

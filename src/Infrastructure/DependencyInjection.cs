@@ -68,6 +68,7 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddSingleton<IFaultTranslator, ProviderFaults>();
         services.AddScoped<IUserRepository, UserRepository>();
+        services.AddScoped<IRefreshTokenRepository, RefreshTokenRepository>();
         services.AddScoped<IPersonaRepository, PersonaRepository>();
         services.AddScoped<IMediaFileRepository, MediaFileRepository>();
         services.AddScoped<IPendingDeletionRepository, PendingDeletionRepository>();
@@ -111,10 +112,12 @@ public static class DependencyInjection
         services.AddValidatedSettings<JwtOptions>(configuration.GetSection(JwtOptions.SectionName), o => o.Problems(environment.IsDevelopment()));
 
         // Resolved (and in Development generated) by the start-up initialiser, never while registering.
-        services.AddSingleton(sp => SigningKeyProvider.Resolve(
+        services.AddSingleton(sp => SigningKeyProvider.ResolveAll(
             sp.GetRequiredService<IOptions<JwtOptions>>().Value,
             environment.IsDevelopment(),
             Path.Combine(environment.ContentRootPath, DataFolder)));
+        // The key that signs (the first); the bearer validation takes every one of the set.
+        services.AddSingleton(sp => sp.GetRequiredService<SigningKeySet>().Current);
         services.AddSingleton<ITokenService, TokenService>();
         services.AddValidatedSettings<PasswordHashingOptions>(configuration.GetSection(PasswordHashingOptions.SectionName), o => o.Problems());
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();

@@ -91,7 +91,7 @@ public static class DependencyInjection
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<JwtOptions>, SymmetricSecurityKey>((options, jwtOptions, signingKey) =>
+            .Configure<IOptions<JwtOptions>, SigningKeySet>((options, jwtOptions, signingKeys) =>
             {
                 var jwt = jwtOptions.Value;
                 options.MapInboundClaims = false;
@@ -99,7 +99,8 @@ public static class DependencyInjection
                 {
                     ValidIssuer = jwt.Issuer,
                     ValidAudience = jwt.Audience,
-                    IssuerSigningKey = signingKey,
+                    // The first signs, every one validates (rotation); a token names its key by kid.
+                    IssuerSigningKeys = signingKeys.All,
                     ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
                     ValidateIssuer = true,
                     ValidateAudience = true,
@@ -111,7 +112,7 @@ public static class DependencyInjection
                 };
                 options.Events = new JwtBearerEvents
                 {
-                    OnTokenValidated = TokenUserValidation.RejectUnknownUserAsync,
+                    OnTokenValidated = TokenUserValidation.RejectStaleTokenAsync,
                     OnChallenge = JwtBearerProblems.WriteChallengeAsync,
                 };
             });

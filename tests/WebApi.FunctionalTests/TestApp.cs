@@ -81,6 +81,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.MediaFiles.ExecuteDeleteAsync();
         await db.PendingDeletions.ExecuteDeleteAsync();
+        await db.RefreshTokens.ExecuteDeleteAsync();
         await db.Personas.ExecuteDeleteAsync();
         await db.Users.ExecuteDeleteAsync();
         await Storage.ResetAsync();

@@ -15,9 +15,12 @@ public sealed class User
     public const int PasswordMaxLength = 128;
     public const int PasswordHashMaxLength = 256;
 
+    /// <summary>128 random bits, hex.</summary>
+    public const int SecurityStampLength = 32;
+
     private User()
     {
-        Email = Username = NormalizedEmail = NormalizedUsername = PasswordHash = string.Empty;
+        Email = Username = NormalizedEmail = NormalizedUsername = PasswordHash = SecurityStamp = string.Empty;
     }
 
     public int Id { get; private set; }
@@ -34,6 +37,14 @@ public sealed class User
     public string? UsernameSkeleton { get; private set; }
     public string? FullName { get; private set; }
     public string PasswordHash { get; private set; }
+
+    /// <summary>
+    /// A random value of the account, carried by every access and refresh token issued for it and
+    /// compared on each use: a new password gives a new stamp, which ends every earlier token, and a
+    /// token can never pass for another account, even one that was given the same id after a database
+    /// restore.
+    /// </summary>
+    public string SecurityStamp { get; private set; }
     public DateTime CreatedAt { get; private set; }
 
     /// <summary>
@@ -56,11 +67,21 @@ public sealed class User
             UsernameSkeleton = Guard.RequiredText(usernameSkeleton, UsernameSkeletonMaxLength, "Username skeleton"),
             FullName = Guard.OptionalText(fullName, FullNameMaxLength, "Full name"),
             CreatedAt = Guard.Utc(now),
+            SecurityStamp = NewSecurityStamp(),
         };
         user.NormalizedEmail = EmailAddress.Normalize(user.Email);
         user.NormalizedUsername = UsernameRules.Normalize(user.Username);
         return user;
     }
+
+    /// <summary>Replaces the password (already hashed) and the security stamp, so every token issued before is refused.</summary>
+    public void ChangePassword(string passwordHash)
+    {
+        PasswordHash = Guard.RequiredText(passwordHash, PasswordHashMaxLength, "Password hash");
+        SecurityStamp = NewSecurityStamp();
+    }
+
+    private static string NewSecurityStamp() => System.Security.Cryptography.RandomNumberGenerator.GetHexString(SecurityStampLength, lowercase: true);
 
     /// <summary>Sets the skeleton of an account created before skeletons were kept.</summary>
     public void BackfillUsernameSkeleton(string usernameSkeleton) =>

@@ -23,7 +23,32 @@ public sealed class JwtOptions
     /// <summary>UTF-8 text of at least 32 bytes. Generated and kept under <c>data/</c> in Development when absent.</summary>
     public string? SigningKey { get; set; }
 
-    public int AccessTokenMinutes { get; set; } = 60;
+    /// <summary>
+    /// Several keys, for rotation: the first signs, every one validates (and <see cref="SigningKey"/>,
+    /// when also set, validates after them). Each at least 32 bytes and not weak.
+    /// </summary>
+    public List<string> SigningKeys { get; set; } = [];
+
+    public int AccessTokenMinutes { get; set; } = DefaultAccessTokenMinutes;
+
+    /// <summary>How long a refresh token lives unused; each refresh issues a new one.</summary>
+    public int RefreshTokenDays { get; set; } = DefaultRefreshTokenDays;
+
+    public const int DefaultAccessTokenMinutes = 15;
+    public const int DefaultRefreshTokenDays = 30;
+    public const int MaxRefreshTokenDays = 365;
+
+    /// <summary>The configured keys in order, each with the setting it came from; <see cref="SigningKey"/> last unless it is already listed.</summary>
+    public IReadOnlyList<(string Key, string Source)> ConfiguredKeys()
+    {
+        var keys = SigningKeys.Select((key, i) => (key ?? string.Empty, $"Jwt:SigningKeys:{i}")).ToList();
+        if (!string.IsNullOrEmpty(SigningKey) && !SigningKeys.Contains(SigningKey))
+        {
+            keys.Add((SigningKey, "Jwt:SigningKey"));
+        }
+
+        return keys;
+    }
 
     /// <summary>
     /// What keeps these settings from working, one sentence each. A further key setting (a list of
@@ -43,20 +68,33 @@ public sealed class JwtOptions
 
         if (AccessTokenMinutes is < 1 or > MaxAccessTokenMinutes)
         {
-            yield return $"Jwt:AccessTokenMinutes {AccessTokenMinutes} must lie between 1 and {MaxAccessTokenMinutes}; set Jwt__AccessTokenMinutes (default 60).";
+            yield return $"Jwt:AccessTokenMinutes {AccessTokenMinutes} must lie between 1 and {MaxAccessTokenMinutes}; "
+                + $"set Jwt__AccessTokenMinutes (default {DefaultAccessTokenMinutes}).";
         }
 
-        if (!string.IsNullOrEmpty(SigningKey) && Encoding.UTF8.GetByteCount(SigningKey) is var bytes && bytes < MinimumKeyBytes)
+        if (RefreshTokenDays is < 1 or > MaxRefreshTokenDays)
         {
-            yield return $"The JWT signing key from Jwt:SigningKey is {bytes} bytes; it must be at least {MinimumKeyBytes} bytes "
-                + "(for example openssl rand -base64 48).";
+            yield return $"Jwt:RefreshTokenDays {RefreshTokenDays} must lie between 1 and {MaxRefreshTokenDays}; "
+                + $"set Jwt__RefreshTokenDays (default {DefaultRefreshTokenDays}).";
         }
-        else if (!string.IsNullOrEmpty(SigningKey) && SecretStrength.Weakness(SigningKey) is { } weakness)
+
+        var keys = ConfiguredKeys();
+        foreach (var (key, source) in keys)
         {
-            yield return $"The JWT signing key from Jwt:SigningKey {weakness}; set Jwt__SigningKey to a random key "
-                + "(for example openssl rand -base64 48).";
+            var variable = source.Replace(":", "__", StringComparison.Ordinal);
+            if (Encoding.UTF8.GetByteCount(key) is var bytes && bytes < MinimumKeyBytes)
+            {
+                yield return $"The JWT signing key from {source} is {bytes} bytes; it must be at least {MinimumKeyBytes} bytes "
+                    + "(for example openssl rand -base64 48).";
+            }
+            else if (SecretStrength.Weakness(key) is { } weakness)
+            {
+                yield return $"The JWT signing key from {source} {weakness}; set {variable} to a random key "
+                    + "(for example openssl rand -base64 48).";
+            }
         }
-        else if (string.IsNullOrEmpty(SigningKey) && !isDevelopment)
+
+        if (keys.Count == 0 && !isDevelopment)
         {
             yield return "Jwt:SigningKey is not configured. Outside Development the service needs a signing key of at least "
                 + $"{MinimumKeyBytes} bytes; set it, for example, with the environment variable Jwt__SigningKey.";

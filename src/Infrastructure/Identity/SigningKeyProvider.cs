@@ -14,18 +14,27 @@ public static class SigningKeyProvider
 {
     public const string DevelopmentKeyFileName = "jwt-signing-key.txt";
 
-    public static SymmetricSecurityKey Resolve(JwtOptions options, bool isDevelopment, string dataDirectory)
+    /// <summary>The key that signs: the first of <see cref="ResolveAll"/>.</summary>
+    public static SymmetricSecurityKey Resolve(JwtOptions options, bool isDevelopment, string dataDirectory) =>
+        ResolveAll(options, isDevelopment, dataDirectory).Current;
+
+    /// <summary>
+    /// Every key tokens are accepted under (<c>Jwt:SigningKeys</c>, then <c>Jwt:SigningKey</c>), each
+    /// named by a <c>kid</c> derived from its bytes; the first signs.
+    /// </summary>
+    public static SigningKeySet ResolveAll(JwtOptions options, bool isDevelopment, string dataDirectory)
     {
-        if (!string.IsNullOrEmpty(options.SigningKey))
+        if (options.ConfiguredKeys() is { Count: > 0 } configured)
         {
-            return FromText(options.SigningKey, "Jwt:SigningKey");
+            return new SigningKeySet([.. configured.Select(k => FromText(k.Key, k.Source))]);
         }
 
         if (!isDevelopment)
         {
             throw new InvalidOperationException(
                 $"Jwt:SigningKey is not configured. Outside Development the service needs a signing key of at least "
-                + $"{JwtOptions.MinimumKeyBytes} bytes; set it, for example, with the environment variable Jwt__SigningKey.");
+                + $"{JwtOptions.MinimumKeyBytes} bytes; set it, for example, with the environment variable Jwt__SigningKey "
+                + "(or a list, Jwt__SigningKeys__0, to rotate keys).");
         }
 
         var path = Path.Combine(dataDirectory, DevelopmentKeyFileName);
@@ -34,7 +43,7 @@ public static class SigningKeyProvider
             Generate(dataDirectory, path);
         }
 
-        return FromText(ReadKeyFile(path), path);
+        return new SigningKeySet([FromText(ReadKeyFile(path), path)]);
     }
 
     /// <summary>
@@ -100,4 +109,10 @@ public static class SigningKeyProvider
 
         return new SymmetricSecurityKey(bytes) { KeyId = Convert.ToHexString(SHA256.HashData(bytes), 0, 8) };
     }
+}
+
+/// <summary>The signing keys: <see cref="Current"/> signs new tokens, every one of <see cref="All"/> validates.</summary>
+public sealed record SigningKeySet(IReadOnlyList<SymmetricSecurityKey> All)
+{
+    public SymmetricSecurityKey Current => All[0];
 }

@@ -25,6 +25,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Persona> Personas => Set<Persona>();
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
     public DbSet<PendingDeletion> PendingDeletions => Set<PendingDeletion>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
     Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) => SaveChangesAsync(cancellationToken);
 

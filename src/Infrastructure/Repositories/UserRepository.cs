@@ -22,8 +22,11 @@ internal sealed class UserRepository(AppDbContext db) : IUserRepository
             .Select(u => new UserDto(u.Id, u.Email, u.Username, u.FullName, u.CreatedAt))
             .FirstOrDefaultAsync(cancellationToken);
 
-    public Task<bool> ExistsAsync(int id, CancellationToken cancellationToken) =>
-        db.Users.AsNoTracking().AnyAsync(u => u.Id == id, cancellationToken);
+    public Task<User?> FindAsync(int id, CancellationToken cancellationToken) =>
+        db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+
+    public Task<string?> GetSecurityStampAsync(int id, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.SecurityStamp).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
     /// One statement, and the database itself compares: under SQL Server's default case-insensitive

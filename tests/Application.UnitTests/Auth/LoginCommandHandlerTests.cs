@@ -1,3 +1,4 @@
+using PersonaMedia.Application.Auth;
 using PersonaMedia.Application.Auth.Commands.Login;
 using PersonaMedia.Application.Common.Exceptions;
 using PersonaMedia.Application.UnitTests.Support;
@@ -20,7 +21,8 @@ public class LoginCommandHandlerTests
         _tokens = new FakeTokenService();
         var alice = User.Register("alice@example.com", "alice", "alice", null, FakePasswordHasher.Hash("right-password"), DateTime.UtcNow);
         _users.Add(alice);
-        _handler = new LoginCommandHandler(_users, _hasher, _tokens);
+        _handler = new LoginCommandHandler(
+            _users, _hasher, new SessionTokens(_tokens, new FakeRefreshTokenRepository(), TimeProvider.System), new FakeUnitOfWork());
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using PersonaMedia.Application.Auth;
 using PersonaMedia.Application.Auth.Commands.Register;
 using PersonaMedia.Application.Common.Exceptions;
 using PersonaMedia.Application.UnitTests.Support;
@@ -22,7 +23,8 @@ public class RegisterCommandHandlerTests
         _tokens = new FakeTokenService();
         var existing = User.Register("taken@example.com", "taken", "taken", null, "hashed:whatever", Now.UtcDateTime);
         _users.Add(existing);
-        _handler = new RegisterCommandHandler(_users, _unitOfWork, new FakePasswordHasher(), new FakeConfusableSkeleton(), _tokens, new FixedTimeProvider(Now));
+        _handler = new RegisterCommandHandler(_users, _unitOfWork, new FakePasswordHasher(), new FakeConfusableSkeleton(),
+            new SessionTokens(_tokens, new FakeRefreshTokenRepository(), new FixedTimeProvider(Now)), new FixedTimeProvider(Now));
     }
 
     [Test]
@@ -37,7 +39,7 @@ public class RegisterCommandHandlerTests
             Assert.That(saved.CreatedAt, Is.EqualTo(Now.UtcDateTime));
             Assert.That(saved.FullName, Is.EqualTo("New Bie"));
             Assert.That(saved.UsernameSkeleton, Is.EqualTo("newbie"));
-            Assert.That(_unitOfWork.Saves, Is.EqualTo(1));
+            Assert.That(_unitOfWork.Saves, Is.EqualTo(2), "the account, then its first session (which needs its id)");
             Assert.That(token.AccessToken, Is.EqualTo("token-for-newbie"));
         });
     }

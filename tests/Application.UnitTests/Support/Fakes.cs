@@ -18,8 +18,10 @@ internal sealed class FakeUserRepository : IUserRepository
     public Task<UserDto?> FindDtoAsync(int id, CancellationToken cancellationToken) =>
         Task.FromResult(Users.Where(u => u.Id == id).Select(u => new UserDto(u.Id, u.Email, u.Username, u.FullName, u.CreatedAt)).FirstOrDefault());
 
-    public Task<bool> ExistsAsync(int id, CancellationToken cancellationToken) =>
-        Task.FromResult(Users.Exists(u => u.Id == id));
+    public Task<User?> FindAsync(int id, CancellationToken cancellationToken) => Task.FromResult(Users.Find(u => u.Id == id));
+
+    public Task<string?> GetSecurityStampAsync(int id, CancellationToken cancellationToken) =>
+        Task.FromResult(Users.Find(u => u.Id == id)?.SecurityStamp);
 
     public Task<bool> IsTakenAsync(string email, string username, string usernameSkeleton, CancellationToken cancellationToken) =>
         Task.FromResult(Users.Exists(u => u.NormalizedEmail == EmailAddress.Normalize(email)
@@ -53,11 +55,39 @@ internal sealed class FakeTokenService : ITokenService
 {
     public List<(int UserId, string Username)> Issued { get; } = [];
 
-    public TokenResponse CreateAccessToken(int userId, string username)
+    public TimeSpan RefreshTokenLifetime => TimeSpan.FromDays(30);
+
+    public AccessToken CreateAccessToken(int userId, string username, string securityStamp)
     {
         Issued.Add((userId, username));
-        return new TokenResponse($"token-for-{username}", TokenResponse.BearerTokenType, 3600);
+        return new AccessToken($"token-for-{username}", 900);
     }
+
+    public (string Token, string Hash) CreateRefreshToken()
+    {
+        var token = Guid.NewGuid().ToString("N");
+        return (token, HashRefreshToken(token));
+    }
+
+    public string HashRefreshToken(string token) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+}
+
+internal sealed class FakeRefreshTokenRepository : IRefreshTokenRepository
+{
+    public List<RefreshToken> Tokens { get; } = [];
+
+    public void Add(RefreshToken token) => Tokens.Add(token);
+
+    public Task<RefreshToken?> FindByHashAsync(string tokenHash, CancellationToken cancellationToken) =>
+        Task.FromResult(Tokens.Find(t => t.TokenHash == tokenHash));
+
+    public Task<bool> TryUseAsync(long tokenId, DateTime now, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    public Task<bool> IsFamilyRevokedAsync(Guid familyId, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    public Task RevokeFamilyAsync(Guid familyId, DateTime now, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task RevokeAllOfUserAsync(int userId, DateTime now, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 internal sealed class FakeUnitOfWork : IUnitOfWork

@@ -105,7 +105,7 @@ SELECT COUNT(*)
 FROM [pending_deletions] AS [p];
 
 -- UserRepository.FindByEmailAsync
-SELECT TOP(1) [u].[id], [u].[created_at], [u].[email], [u].[full_name], [u].[normalized_email], [u].[normalized_username], [u].[password_hash], [u].[used_bytes], [u].[username], [u].[username_skeleton]
+SELECT TOP(1) [u].[id], [u].[created_at], [u].[email], [u].[full_name], [u].[normalized_email], [u].[normalized_username], [u].[password_hash], [u].[security_stamp], [u].[used_bytes], [u].[username], [u].[username_skeleton]
 FROM [users] AS [u]
 WHERE [u].[normalized_email] = @normalized;
 
@@ -114,14 +114,47 @@ SELECT TOP(1) [u].[id], [u].[email], [u].[username], [u].[full_name], [u].[creat
 FROM [users] AS [u]
 WHERE [u].[id] = @id;
 
--- UserRepository.ExistsAsync
+-- UserRepository.FindAsync
+SELECT TOP(1) [u].[id], [u].[created_at], [u].[email], [u].[full_name], [u].[normalized_email], [u].[normalized_username], [u].[password_hash], [u].[security_stamp], [u].[used_bytes], [u].[username], [u].[username_skeleton]
+FROM [users] AS [u]
+WHERE [u].[id] = @id;
+
+-- UserRepository.GetSecurityStampAsync
+SELECT TOP(1) [u].[security_stamp]
+FROM [users] AS [u]
+WHERE [u].[id] = @id;
+
+-- RefreshTokenRepository.FindByHashAsync
+SELECT TOP(1) [r].[id], [r].[created_at], [r].[expires_at], [r].[family_id], [r].[revoked_at], [r].[security_stamp], [r].[token_hash], [r].[used_at], [r].[user_id]
+FROM [refresh_tokens] AS [r]
+WHERE [r].[token_hash] = @tokenHash;
+
+-- RefreshTokenRepository.TryUseAsync
+UPDATE [r]
+SET [r].[used_at] = @p
+FROM [refresh_tokens] AS [r]
+WHERE [r].[id] = @tokenId AND [r].[used_at] IS NULL AND [r].[revoked_at] IS NULL AND [r].[expires_at] > @now;
+
+-- RefreshTokenRepository.IsFamilyRevokedAsync
 SELECT CASE
     WHEN EXISTS (
         SELECT 1
-        FROM [users] AS [u]
-        WHERE [u].[id] = @id) THEN CAST(1 AS bit)
+        FROM [refresh_tokens] AS [r]
+        WHERE [r].[family_id] = @familyId AND [r].[revoked_at] IS NOT NULL) THEN CAST(1 AS bit)
     ELSE CAST(0 AS bit)
 END;
+
+-- RefreshTokenRepository.RevokeFamilyAsync
+UPDATE [r]
+SET [r].[revoked_at] = @p
+FROM [refresh_tokens] AS [r]
+WHERE [r].[family_id] = @familyId AND [r].[revoked_at] IS NULL;
+
+-- RefreshTokenRepository.RevokeAllOfUserAsync
+UPDATE [r]
+SET [r].[revoked_at] = @p
+FROM [refresh_tokens] AS [r]
+WHERE [r].[user_id] = @userId AND [r].[revoked_at] IS NULL;
 
 -- UserRepository.IsTakenAsync
 SELECT CASE

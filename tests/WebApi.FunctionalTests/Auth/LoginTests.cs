@@ -20,7 +20,7 @@ public class LoginTests(TestEnvironment environment) : FunctionalTestBase(enviro
         Assert.Multiple(() =>
         {
             Assert.That(login.GetProperty("token_type").GetString(), Is.EqualTo("bearer"));
-            Assert.That(login.GetProperty("expires_in").GetInt32(), Is.EqualTo(3600));
+            Assert.That(login.GetProperty("expires_in").GetInt32(), Is.EqualTo(900));
         });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("access_token").GetString());
         var me = await Json.ReadAsync(await client.GetAsync("/auth/me"));

@@ -27,7 +27,7 @@ public class RegisterTests(TestEnvironment environment) : FunctionalTestBase(env
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(body.GetProperty("token_type").GetString(), Is.EqualTo("bearer"));
-            Assert.That(body.GetProperty("expires_in").GetInt32(), Is.EqualTo(3600));
+            Assert.That(body.GetProperty("expires_in").GetInt32(), Is.EqualTo(900));
         });
 
         var token = new JsonWebToken(body.GetProperty("access_token").GetString());
@@ -38,7 +38,7 @@ public class RegisterTests(TestEnvironment environment) : FunctionalTestBase(env
             Assert.That(token.Issuer, Is.EqualTo(TestApp.Issuer));
             Assert.That(token.Audiences, Is.EqualTo(new[] { TestApp.Audience }));
             Assert.That(token.Subject, Is.EqualTo(userId.ToString(CultureInfo.InvariantCulture)));
-            Assert.That(token.ValidTo - token.IssuedAt, Is.EqualTo(TimeSpan.FromMinutes(60)));
+            Assert.That(token.ValidTo - token.IssuedAt, Is.EqualTo(TimeSpan.FromMinutes(15)));
         });
     }
 

@@ -48,7 +48,7 @@ public class TokenValidationTests(TestEnvironment environment) : FunctionalTestB
         // The positive control: the refusals below are about what was changed, not about the helper.
         foreach (var path in ProtectedPaths)
         {
-            var response = await GetAsync(path, Tokens.For(_user.Id));
+            var response = await GetAsync(path, Tokens.For(_user));
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), path);
         }
     }
@@ -68,7 +68,7 @@ public class TokenValidationTests(TestEnvironment environment) : FunctionalTestB
     [Test]
     public async Task A_token_under_another_scheme_is_401()
     {
-        await AssertRefusedAsync(await GetAsync("/auth/me", Tokens.For(_user.Id), scheme: "Basic"), "Not authenticated", tokenWasSent: false);
+        await AssertRefusedAsync(await GetAsync("/auth/me", Tokens.For(_user), scheme: "Basic"), "Not authenticated", tokenWasSent: false);
     }
 
     [TestCaseSource(nameof(ProtectedPaths))]
@@ -82,7 +82,7 @@ public class TokenValidationTests(TestEnvironment environment) : FunctionalTestB
     [Test]
     public async Task Clock_skew_tolerated_is_at_most_30_seconds()
     {
-        var justExpired = Tokens.Create(Subject, expires: DateTime.UtcNow.AddSeconds(-10));
+        var justExpired = Tokens.Create(Subject, expires: DateTime.UtcNow.AddSeconds(-10), securityStamp: Tokens.SecurityStampOf(_user.Token));
         var expiredBeyondSkew = Tokens.Create(Subject, expires: DateTime.UtcNow.AddSeconds(-45));
 
         Assert.That((await GetAsync("/auth/me", justExpired)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -138,7 +138,7 @@ public class TokenValidationTests(TestEnvironment environment) : FunctionalTestB
     [TestCaseSource(nameof(ProtectedPaths))]
     public async Task Valid_token_of_a_deleted_user_is_401(string path)
     {
-        var token = Tokens.For(_user.Id);
+        var token = Tokens.For(_user);
         await App.QueryAsync(db => db.Users.Where(u => u.Id == _user.Id).ExecuteDeleteAsync());
 
         var response = await GetAsync(path, token);
@@ -150,7 +150,7 @@ public class TokenValidationTests(TestEnvironment environment) : FunctionalTestB
     [Test]
     public async Task Valid_token_of_a_deleted_user_cannot_create_a_persona()
     {
-        var token = Tokens.For(_user.Id);
+        var token = Tokens.For(_user);
         await App.QueryAsync(db => db.Users.Where(u => u.Id == _user.Id).ExecuteDeleteAsync());
         var client = App.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

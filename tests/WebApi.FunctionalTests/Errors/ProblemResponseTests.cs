@@ -112,7 +112,7 @@ public class ProblemResponseTests(TestEnvironment environment) : FunctionalTestB
         await using var failing = App.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
             services.AddScoped<IPersonaRepository, FailingPersonaRepository>()));
         var client = failing.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(_user.Id));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(_user));
 
         var response = await client.GetAsync("/personas/");
 

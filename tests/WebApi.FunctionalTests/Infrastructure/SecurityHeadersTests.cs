@@ -98,7 +98,7 @@ public class SecurityHeadersTests(TestEnvironment environment) : FunctionalTestB
         await using var failing = App.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
             services.AddScoped<IPersonaRepository>(_ => throw new InvalidOperationException("the database is gone"))));
         var client = failing.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(_user.Id));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(_user));
 
         using var response = await client.GetAsync("/personas/");
 

@@ -152,7 +152,7 @@ public partial class OpenApiDocumentTests(TestEnvironment environment) : Functio
 
         Assert.That(anonymous, Is.EquivalentTo([
             "get /health", "get /health/live", "get /health/ready", "post /auth/register", "post /auth/login",
-            "get /media/{token}", "head /media/{token}",
+            "post /auth/refresh", "post /auth/logout", "get /media/{token}", "head /media/{token}",
         ]));
     }
 
@@ -188,7 +188,7 @@ public partial class OpenApiDocumentTests(TestEnvironment environment) : Functio
             Assert.That(Names(persona, "properties"), Is.SupersetOf(["id", "user_id", "name", "description", "relation_type", "created_at", "updated_at"]));
             Assert.That(persona.GetProperty("properties").GetProperty("id").GetProperty("type").GetString(), Is.EqualTo("integer"));
             Assert.That(persona.GetProperty("properties").GetProperty("created_at").GetProperty("format").GetString(), Is.EqualTo("date-time"));
-            Assert.That(Names(token, "properties"), Is.EquivalentTo(["access_token", "token_type", "expires_in"]));
+            Assert.That(Names(token, "properties"), Is.EquivalentTo(["access_token", "token_type", "expires_in", "refresh_token"]));
             Assert.That(Names(user, "properties"), Is.SupersetOf(["id", "email", "username", "full_name", "created_at"]));
             Assert.That(ResponseSchema("/personas", "get", "200").GetProperty("type").GetString(), Is.EqualTo("array"));
             Assert.That(Names(ResponseSchema("/personas/{id}", "delete", "200"), "properties"), Is.EqualTo(["detail"]));

@@ -139,8 +139,9 @@ public partial class OpenApiDocumentTests
     public void No_framework_type_is_a_component()
     {
         Assert.That(Names(_document.GetProperty("components"), "schemas"), Is.EquivalentTo([
-            "DescriptionForm", "DescriptionRequest", "DetailResponse", "HealthResponse", "LoginRequest", "MediaFile", "MediaFileUrl", "MediaType",
-            "Persona", "PersonaRequest", "PersonaUsage", "ProblemDetails", "RegisterRequest", "TokenResponse", "UploadForm",
+            "ChangePasswordRequest", "DescriptionForm", "DescriptionRequest", "DetailResponse", "HealthResponse", "LoginRequest", "LogoutRequest",
+            "MediaFile", "MediaFileUrl", "MediaType", "Persona", "PersonaRequest", "PersonaUsage", "ProblemDetails", "RefreshTokenRequest",
+            "RegisterRequest", "TokenResponse", "UploadForm",
             "UploadStats", "User", "ValidationProblemDetails", "Thumbnail",
         ]));
     }

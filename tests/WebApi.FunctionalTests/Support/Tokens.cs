@@ -23,13 +23,19 @@ public static class Tokens
         string signingKey = TestApp.SigningKey,
         string issuer = TestApp.Issuer,
         string audience = TestApp.Audience,
-        string algorithm = SecurityAlgorithms.HmacSha256)
+        string algorithm = SecurityAlgorithms.HmacSha256,
+        string? securityStamp = null)
     {
         var expiry = expires ?? DateTime.UtcNow.AddHours(1);
         var claims = new List<Claim> { new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")) };
         if (subject is not null)
         {
             claims.Add(new Claim(JwtRegisteredClaimNames.Sub, subject));
+        }
+
+        if (securityStamp is not null)
+        {
+            claims.Add(new Claim("sst", securityStamp));
         }
 
         return Handler.CreateToken(new SecurityTokenDescriptor
@@ -45,8 +51,12 @@ public static class Tokens
         });
     }
 
-    /// <summary>A valid token for the user.</summary>
-    public static string For(int userId) => Create(userId.ToString(CultureInfo.InvariantCulture));
+    /// <summary>A valid token for the user: their id and the security stamp the service put in their own token.</summary>
+    public static string For(UserClient user) =>
+        Create(user.Id.ToString(CultureInfo.InvariantCulture), securityStamp: SecurityStampOf(user.Token));
+
+    /// <summary>The security stamp (<c>sst</c>) an issued token carries.</summary>
+    public static string SecurityStampOf(string token) => new JsonWebToken(token).GetClaim("sst").Value;
 
     /// <summary>
     /// An unsigned token (<c>"alg": "none"</c>, empty signature) that is otherwise valid for the user:

@@ -13,8 +13,11 @@ public interface IUserRepository
 
     Task<UserDto?> FindDtoAsync(int id, CancellationToken cancellationToken);
 
-    /// <summary>Whether the user still exists; a signed token outlives a deleted account.</summary>
-    Task<bool> ExistsAsync(int id, CancellationToken cancellationToken);
+    /// <summary>The tracked user, for changing it; null when it does not exist.</summary>
+    Task<User?> FindAsync(int id, CancellationToken cancellationToken);
+
+    /// <summary>The account's security stamp, or null when it no longer exists; a signed token outlives a deleted account.</summary>
+    Task<string?> GetSecurityStampAsync(int id, CancellationToken cancellationToken);
 
     /// <summary>
     /// Whether an account already has this email or username (each in normalized form) or a username

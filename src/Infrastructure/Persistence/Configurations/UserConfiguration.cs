@@ -19,6 +19,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.FullName).HasMaxLength(User.FullNameMaxLength);
         builder.Property(u => u.PasswordHash).HasMaxLength(User.PasswordHashMaxLength).IsRequired();
         builder.Property(u => u.CreatedAt).IsRequired();
+        builder.Property(u => u.SecurityStamp).HasMaxLength(User.SecurityStampLength).IsUnicode(false).IsRequired();
 
         // The bytes of the user's files, kept by the unit of work for the quota (Quota/StorageUsage.cs).
         builder.Property<long>(StorageUsage.Property).HasDefaultValue(0L).ValueGeneratedNever();

@@ -9,7 +9,7 @@ public sealed record LoginCommand(string? Email, string? Password) : ICommand<To
     public override string ToString() => $"{nameof(LoginCommand)} {{ Email = {Email} }}";
 }
 
-public sealed class LoginCommandHandler(IUserRepository users, IPasswordHasher passwordHasher, ITokenService tokens)
+public sealed class LoginCommandHandler(IUserRepository users, IPasswordHasher passwordHasher, SessionTokens sessions, IUnitOfWork unitOfWork)
     : ICommandHandler<LoginCommand, TokenResponse>
 {
     /// <summary>The one answer for an unknown email and a wrong password, so neither can be told apart.</summary>
@@ -25,6 +25,8 @@ public sealed class LoginCommandHandler(IUserRepository users, IPasswordHasher p
             throw new AuthenticationFailedException(InvalidCredentials);
         }
 
-        return tokens.CreateAccessToken(user.Id, user.Username);
+        var response = sessions.Issue(user);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return response;
     }
 }

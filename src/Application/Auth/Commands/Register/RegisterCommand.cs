@@ -17,7 +17,7 @@ public sealed class RegisterCommandHandler(
     IUnitOfWork unitOfWork,
     IPasswordHasher passwordHasher,
     IConfusableSkeleton skeletons,
-    ITokenService tokens,
+    SessionTokens sessions,
     TimeProvider clock) : ICommandHandler<RegisterCommand, TokenResponse>
 {
     /// <summary>
@@ -48,6 +48,8 @@ public sealed class RegisterCommandHandler(
             throw new ConflictException(AlreadyRegistered);
         }
 
-        return tokens.CreateAccessToken(user.Id, user.Username);
+        var response = sessions.Issue(user);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return response;
     }
 }
