@@ -36,4 +36,13 @@ public sealed record MediaFileDto(
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? DownloadUrl { get; init; }
+
+    /// <summary>
+    /// The thumbnails that can be asked for (<c>GET /upload/files/{id}/thumbnail?size=</c>), keyed by
+    /// preset, with their size: every image whose size could be read; none for videos.
+    /// </summary>
+    public IReadOnlyDictionary<string, ThumbnailDto> Thumbnails =>
+        MediaType == MediaType.Image && Width is { } width && Height is { } height ? ThumbnailPresets.For(width, height) : NoThumbnails;
+
+    private static readonly IReadOnlyDictionary<string, ThumbnailDto> NoThumbnails = new Dictionary<string, ThumbnailDto>();
 }

@@ -9,6 +9,7 @@ public static partial class MediaFileMapper
     [MapProperty(nameof(MediaFile.FileName), nameof(MediaFileDto.Filename))]
     [MapProperty(nameof(MediaFile.OriginalFileName), nameof(MediaFileDto.OriginalFilename))]
     [MapperIgnoreTarget(nameof(MediaFileDto.DownloadUrl))]
+    [MapperIgnoreTarget(nameof(MediaFileDto.Thumbnails))]
     public static partial MediaFileDto ToDto(this MediaFile file);
 
     /// <summary>Projects in the database: only the DTO's columns are read, nothing is tracked.</summary>

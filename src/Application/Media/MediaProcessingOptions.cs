@@ -9,6 +9,8 @@ public sealed class MediaProcessingOptions
     public const string SectionName = "Media";
 
     public const long DefaultMaxPixels = 50_000_000;
+    public const int DefaultThumbnailTimeoutSeconds = 30;
+    public const int MaxThumbnailConcurrency = 256;
 
     /// <summary>Far beyond any camera (a 10 MiB file of that many pixels is a bomb), and still a product that fits a long.</summary>
     public const long MaxMaxPixels = 1L << 40;
@@ -28,11 +30,29 @@ public sealed class MediaProcessingOptions
     /// </summary>
     public bool KeepMetadata { get; set; }
 
+    /// <summary>How many thumbnails are made at once (each holds its original in memory, at most 10 MiB); the rest wait.</summary>
+    public int ThumbnailConcurrency { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>How long a request waits for its thumbnail to be made before it answers that there is none.</summary>
+    public int ThumbnailTimeoutSeconds { get; set; } = DefaultThumbnailTimeoutSeconds;
+
     public IEnumerable<string> Problems()
     {
         if (MaxPixels is < 1 or > MaxMaxPixels)
         {
             yield return $"Media:MaxPixels {MaxPixels} must lie between 1 and {MaxMaxPixels}; set Media__MaxPixels (default {DefaultMaxPixels}).";
+        }
+
+        if (ThumbnailConcurrency is < 1 or > MaxThumbnailConcurrency)
+        {
+            yield return $"Media:ThumbnailConcurrency {ThumbnailConcurrency} must lie between 1 and {MaxThumbnailConcurrency}; "
+                + "set Media__ThumbnailConcurrency (default the number of cores).";
+        }
+
+        if (ThumbnailTimeoutSeconds is < 1 or > 600)
+        {
+            yield return $"Media:ThumbnailTimeoutSeconds {ThumbnailTimeoutSeconds} must lie between 1 and 600; "
+                + $"set Media__ThumbnailTimeoutSeconds (default {DefaultThumbnailTimeoutSeconds}).";
         }
     }
 }

@@ -17,5 +17,6 @@ internal static class MediaServices
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<MediaProcessingOptions>>().Value);
         services.AddSingleton<IMediaInspector, MediaInspector>();
         services.AddSingleton<IMetadataStripper, MetadataStripper>();
+        services.AddSingleton<IThumbnailMaker, VipsThumbnailMaker>();
     }
 }

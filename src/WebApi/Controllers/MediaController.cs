@@ -11,6 +11,7 @@ using PersonaMedia.Application.Media.Commands.UploadMedia;
 using PersonaMedia.Application.Media.Queries.DownloadMediaFile;
 using PersonaMedia.Application.Media.Queries.GetMediaFile;
 using PersonaMedia.Application.Media.Queries.GetMediaFileUrl;
+using PersonaMedia.Application.Media.Queries.GetThumbnail;
 using PersonaMedia.Application.Media.Queries.GetUploadStats;
 using PersonaMedia.Application.Media.Queries.ListPersonaMedia;
 using PersonaMedia.Application.Personas.Queries.GetPersona;
@@ -180,6 +181,30 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     [ProducesResponseType(StatusCodes.Status416RangeNotSatisfiable)]
     public Task<FileStreamResult> DownloadHead([FromRoute(Name = "file_id")] int fileId, CancellationToken cancellationToken) =>
         Download(fileId, cancellationToken);
+
+    /// <summary>A WebP thumbnail of an image, made on first request and stored beside the original.</summary>
+    [HttpGet("files/{file_id:int}/thumbnail")]
+    [EndpointName("getThumbnail")]
+    [EndpointSummary("A thumbnail of an image")]
+    [EndpointDescription("A WebP of the image with its long side brought down to `size` (160 or 640; never enlarged), orientation applied, no metadata; the sizes are listed in the media file's `thumbnails`. Made on the first request (a file whose pixels do not decode has none: 404), then served from the store. `If-None-Match` with its ETag gets 304.")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [BinaryResponse(StatusCodes.Status200OK)]
+    [ResponseHeader("ETag", "The thumbnail's entity tag: the original's SHA-256 and the preset.", StatusCodes.Status200OK, StatusCodes.Status304NotModified)]
+    [ResponseHeader("Cache-Control", "`private, max-age=86400`: the user's browser may keep it a day, no shared cache may.", StatusCodes.Status200OK)]
+    public async Task<FileStreamResult> Thumbnail(
+        [FromRoute(Name = "file_id")] int fileId, [FromQuery(Name = "size")] int size, CancellationToken cancellationToken)
+    {
+        var thumbnail = await sender.Send(new GetThumbnailQuery(fileId, size), cancellationToken);
+        Response.Headers.CacheControl = "private, max-age=86400";
+        return File(
+            thumbnail.Content,
+            thumbnail.ContentType,
+            lastModified: new DateTimeOffset(thumbnail.LastModified),
+            entityTag: new EntityTagHeaderValue(thumbnail.ETag));
+    }
 
     /// <summary>Changes the description; it comes as a form field (urlencoded or multipart).</summary>
     [HttpPut("files/{file_id:int}")]

@@ -10,7 +10,7 @@ public class MediaFileJsonTests(TestEnvironment environment) : FunctionalTestBas
     [
         "id", "filename", "original_filename", "file_size", "mime_type", "media_type", "persona_id",
         "user_id", "description", "sha256", "created_at", "updated_at",
-        "width", "height", "duration_seconds", "video_codec", "has_audio", "metadata_removed",
+        "width", "height", "duration_seconds", "video_codec", "has_audio", "metadata_removed", "thumbnails",
     ];
 
     [Test]

@@ -144,7 +144,7 @@ public partial class OpenApiDocumentTests
             "ChangePasswordRequest", "DescriptionForm", "DescriptionRequest", "DetailResponse", "HealthResponse", "LoginRequest", "LogoutRequest",
             "MediaFile", "MediaFileUrl", "MediaType", "Persona", "PersonaRequest", "PersonaUsage", "ProblemDetails", "RefreshTokenRequest",
             "RegisterRequest", "TokenResponse", "UploadForm",
-            "UploadStats", "User", "ValidationProblemDetails",
+            "UploadStats", "User", "ValidationProblemDetails", "Thumbnail",
         ]));
     }
 
@@ -183,7 +183,7 @@ public partial class OpenApiDocumentTests
 
         Assert.That(paths.Where(p => p.Contains('{')), Is.EquivalentTo([
             "/upload/persona/{persona_id}/image", "/upload/persona/{persona_id}/video", "/upload/persona/{persona_id}/files",
-            "/upload/files/{file_id}", "/upload/files/{file_id}/url", "/upload/files/{file_id}/download", "/personas/{id}",
+            "/upload/files/{file_id}", "/upload/files/{file_id}/url", "/upload/files/{file_id}/download", "/upload/files/{file_id}/thumbnail", "/personas/{id}",
             "/media/{token}",
         ]));
     }

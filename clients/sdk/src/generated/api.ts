@@ -313,6 +313,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/upload/files/{file_id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A thumbnail of an image
+         * @description A WebP of the image with its long side brought down to `size` (160 or 640; never enlarged), orientation applied, no metadata; the sizes are listed in the media file's `thumbnails`. Made on the first request (a file whose pixels do not decode has none: 404), then served from the store. `If-None-Match` with its ETag gets 304.
+         */
+        get: operations["getThumbnail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/upload/stats": {
         parameters: {
             query?: never;
@@ -474,6 +494,9 @@ export interface components {
              * @description Only with `include=urls`: a signed inline URL of the bytes (see getFileUrl).
              */
             download_url?: string;
+            thumbnails?: null | {
+                [key: string]: components["schemas"]["Thumbnail"];
+            };
         };
         MediaFileUrl: {
             url: string;
@@ -535,6 +558,12 @@ export interface components {
             username: string;
             password: string;
             full_name?: null | string;
+        };
+        Thumbnail: {
+            /** Format: int32 */
+            width: number;
+            /** Format: int32 */
+            height: number;
         };
         TokenResponse: {
             access_token: string;
@@ -1969,6 +1998,97 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Too many requests; wait for Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A dependency (the database, the file store) is unavailable for a moment, or the service is stopping: nothing was changed; try again after Retry-After seconds (on readiness: not ready). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getThumbnail: {
+        parameters: {
+            query?: {
+                size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The id of one of your media files. */
+                file_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The thumbnail's entity tag: the original's SHA-256 and the preset. */
+                    ETag?: string;
+                    /** @description `private, max-age=86400`: the user's browser may keep it a day, no shared cache may. */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": Blob;
+                    "image/png": Blob;
+                    "video/mp4": Blob;
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still the file's. */
+            304: {
+                headers: {
+                    /** @description The thumbnail's entity tag: the original's SHA-256 and the preset. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid; a validation problem names each field in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemDetails"] | components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No token, or a malformed, expired or otherwise invalid one. */
+            401: {
+                headers: {
+                    /** @description `Bearer`, with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Too many requests; wait for Retry-After seconds. */
             429: {

@@ -35,6 +35,14 @@ public sealed class DeleteMediaFileCommandHandler(
         }
 
         await storedFiles.DeleteScheduledAsync();
+
+        // Thumbnails are derived and may never have been made: deleted at once, without an entry
+        // of their own; one that cannot be deleted now shares the gone row's stem, so the store
+        // reconciler removes it as an orphan.
+        foreach (var size in ThumbnailPresets.Sizes)
+        {
+            await storedFiles.DeleteUnrecordedAsync(MediaStorageKeys.For(file.UserId, file.PersonaId, ThumbnailPresets.StoredName(file.FileName, size)));
+        }
         return new DetailResponse("File deleted");
     }
 }

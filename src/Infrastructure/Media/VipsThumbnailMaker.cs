@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Logging;
+using NetVips;
+using PersonaMedia.Application.Common.Interfaces;
+using PersonaMedia.Application.Media;
+
+namespace PersonaMedia.Infrastructure.Media;
+
+/// <summary>
+/// Thumbnails with libvips' <c>thumbnail</c>: JPEGs shrink on load (decoded at 1/2, 1/4 or 1/8
+/// scale), the EXIF orientation is applied, colour goes to sRGB, and the WebP keeps no metadata.
+/// At most <see cref="MediaProcessingOptions.ThumbnailConcurrency"/> are made at once; each is given
+/// <see cref="MediaProcessingOptions.ThumbnailTimeoutSeconds"/>, after which its request stops
+/// waiting (libvips cannot be interrupted; the slot is held until it has finished).
+/// </summary>
+internal sealed partial class VipsThumbnailMaker(MediaProcessingOptions options, ILogger<VipsThumbnailMaker> logger) : IThumbnailMaker, IDisposable
+{
+    private readonly SemaphoreSlim _slots = new(options.ThumbnailConcurrency, options.ThumbnailConcurrency);
+
+    public async Task<byte[]?> MakeAsync(Stream original, int width, int height, CancellationToken cancellationToken)
+    {
+        using var bytes = new MemoryStream();
+        await original.CopyToAsync(bytes, cancellationToken);
+        var buffer = bytes.GetBuffer().AsMemory(0, (int)bytes.Length).ToArray();
+
+        await _slots.WaitAsync(cancellationToken);
+        var job = Task.Run(() =>
+        {
+            try
+            {
+                return Make(buffer, width, height);
+            }
+            finally
+            {
+                _slots.Release();
+            }
+        }, CancellationToken.None);
+
+        try
+        {
+            return await job.WaitAsync(TimeSpan.FromSeconds(options.ThumbnailTimeoutSeconds), cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            LogTimedOut(logger, width, height, options.ThumbnailTimeoutSeconds);
+            return null;
+        }
+    }
+
+    public void Dispose() => _slots.Dispose();
+
+    private byte[]? Make(byte[] original, int width, int height)
+    {
+        try
+        {
+            LibVips.EnsureReady(logger);
+            using var thumbnail = Image.ThumbnailBuffer(original, width, height: height, size: Enums.Size.Force, failOn: Enums.FailOn.Error);
+            return thumbnail.WebpsaveBuffer(q: 80, keep: Enums.ForeignKeep.None);
+        }
+        catch (VipsException ex)
+        {
+            LogUndecodable(logger, ex.Message);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "libvips could not make a thumbnail: {Reason}")]
+    private static partial void LogUndecodable(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A {Width}x{Height} thumbnail took longer than {Seconds} s; its request stopped waiting")]
+    private static partial void LogTimedOut(ILogger logger, int width, int height, int seconds);
+}
