@@ -64,16 +64,16 @@ public sealed class CrashTests
             using var client = app.CreateClient();
             if (token is null)
             {
-                token = await RegisterAsync(client);
+                token = await PublishedAppClients.RegisterAsync(client, "crash");
                 client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 for (var i = 0; i < 3; i++)
                 {
-                    personas.Add(await CreatePersonaAsync(client));
+                    personas.Add(await PublishedAppClients.CreatePersonaAsync(client, "crash"));
                 }
             }
 
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            var doomed = await CreatePersonaAsync(client);
+            var doomed = await PublishedAppClients.CreatePersonaAsync(client, "crash");
             for (var i = 0; i < DoomedFiles; i++)
             {
                 await ledger.UploadAsync(client, doomed, random.Next(), CancellationToken.None);
@@ -187,21 +187,6 @@ public sealed class CrashTests
         }
     }
 
-    private static async Task<string> RegisterAsync(HttpClient client)
-    {
-        var name = "crash" + Guid.NewGuid().ToString("N")[..8];
-        using var response = await client.PostAsJsonAsync("/auth/register", new { email = $"{name}@example.com", username = name, password = TestApp.Password });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
-    }
-
-    private static async Task<int> CreatePersonaAsync(HttpClient client)
-    {
-        using var response = await client.PostAsJsonAsync("/personas/", new { name = "crash" });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-    }
-
     /// <summary>What the service acknowledged: the load tool's own record, kept across the kills.</summary>
     private sealed class Ledger
     {
@@ -257,10 +242,5 @@ public sealed class CrashTests
             var file = JsonDocument.Parse(body).RootElement;
             _uploads[file.GetProperty("id").GetInt32()] = (personaId, file.GetProperty("sha256").GetString()!);
         }
-    }
-
-    private sealed class ShiftedClock(TimeSpan offset) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
     }
 }

@@ -266,9 +266,4 @@ public class ReconcilerTests(TestEnvironment environment) : FunctionalTestBase(e
         await upload.CommitAsync("image/jpeg", Convert.ToHexStringLower(SHA256.HashData(bytes)), None);
         return key;
     }
-
-    private sealed class ShiftedClock(TimeSpan offset) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
-    }
 }

@@ -63,7 +63,7 @@ public sealed class ReplicaTests
         await using var first = await RunningApp.StartAsync(_root, settings, TimeSpan.FromSeconds(120));
         await using var second = await RunningApp.StartAsync(_root, settings, TimeSpan.FromSeconds(120));
         var clients = new[] { first.CreateClient(), second.CreateClient() };
-        var token = await RegisterAsync(clients[0]);
+        var token = await PublishedAppClients.RegisterAsync(clients[0], "replica");
         foreach (var client in clients)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -72,7 +72,7 @@ public sealed class ReplicaTests
         var personas = new List<int>();
         for (var i = 0; i < 3; i++)
         {
-            personas.Add(await CreatePersonaAsync(clients[i % 2]));
+            personas.Add(await PublishedAppClients.CreatePersonaAsync(clients[i % 2], "replica"));
         }
 
         var load = new Load(clients, personas);
@@ -112,21 +112,6 @@ public sealed class ReplicaTests
         {
             Assert.That(Convert.ToHexStringLower(SHA256.HashData(await after.Storage.ReadAsync(key))), Is.EqualTo(sha256), key);
         }
-    }
-
-    private static async Task<string> RegisterAsync(HttpClient client)
-    {
-        var name = "replica" + Guid.NewGuid().ToString("N")[..8];
-        using var response = await client.PostAsJsonAsync("/auth/register", new { email = $"{name}@example.com", username = name, password = TestApp.Password });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
-    }
-
-    private static async Task<int> CreatePersonaAsync(HttpClient client)
-    {
-        using var response = await client.PostAsJsonAsync("/personas/", new { name = "replica" });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
     }
 
     /// <summary>The mixed load, and what each replica acknowledged.</summary>

@@ -34,8 +34,8 @@ public sealed class RecordMediaFileStep(
         }
 
         var key = upload.IdempotencyKey;
-        var requestHash = key is null ? null : UploadReplays.RequestHashOf(upload, sha256);
-        if (key is not null && await replays.TryReplayAsync(upload, key, requestHash!, cancellationToken))
+        var requestHash = key is null ? string.Empty : UploadReplays.RequestHashOf(upload, sha256);
+        if (key is not null && await replays.TryReplayAsync(upload, key, requestHash, cancellationToken))
         {
             return;
         }
@@ -65,7 +65,7 @@ public sealed class RecordMediaFileStep(
             mediaFiles.Add(file);
             if (key is not null)
             {
-                idempotencyKeys.Add(UploadIdempotencyKey.For(upload.UserId, key, requestHash!, file, now));
+                idempotencyKeys.Add(UploadIdempotencyKey.For(upload.UserId, key, requestHash, file, now));
             }
 
             await unitOfWork.SaveChangesAsync(cancellationToken);
@@ -77,7 +77,7 @@ public sealed class RecordMediaFileStep(
 
             // A retry that overtook this request recorded the key first: this one is the repeat.
             if (ex is UniqueConstraintException && key is not null
-                && await replays.TryReplayAsync(upload, key, requestHash!, CancellationToken.None))
+                && await replays.TryReplayAsync(upload, key, requestHash, CancellationToken.None))
             {
                 return;
             }

@@ -33,7 +33,8 @@ public sealed class UploadReplays(IUploadIdempotencyKeyRepository keys, IMediaFi
             return false;
         }
 
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(earlier.RequestHash), Encoding.ASCII.GetBytes(requestHash)))
+        // The hash names the request, it guards no secret: a plain comparison will do.
+        if (!string.Equals(earlier.RequestHash, requestHash, StringComparison.Ordinal))
         {
             throw UnprocessableRequestException.IdempotencyKeyReused();
         }
