@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of the solution and of the TypeScript SDK (clients/sdk), then prints one plain line: "N passed, M failed, K skipped".
+# Runs every test of the solution and of the TypeScript SDK (clients/typescript), then prints one plain line: "N passed, M failed, K skipped".
 # Exits with the test run's own exit code (1 if that passed but docker-compose.yml is invalid). Usage: scripts/test.sh [extra dotnet test arguments]
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -20,7 +20,7 @@ source scripts/lib/azurite.sh && azurite_start || exit 1   # the Azure Blob stor
 dotnet test --solution PersonaMedia.sln --report-trx --results-directory "$results" "$@"
 status=$?
 azurite_stop
-# The TypeScript SDK (clients/sdk): built and tested against the service its tests start; its counts join the summary.
+# The TypeScript SDK (clients/typescript): built and tested against the service its tests start; its counts join the summary.
 scripts/lib/test-sdk.sh "$results/sdk.tap"
 sdk_status=$?
 

@@ -1,5 +1,5 @@
-// Generated from docs/openapi/v1.json by `npm run generate` (clients/sdk/scripts/generate.mjs).
-// Do not edit: change the contract, then run `npm run generate` in clients/sdk.
+// Generated from docs/openapi/v1.json by `npm run generate` (clients/typescript/scripts/generate.mjs).
+// Do not edit: change the contract, then run `npm run generate` in clients/typescript.
 export interface paths {
     "/health": {
         parameters: {

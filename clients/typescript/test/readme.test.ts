@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { repositoryRoot, startService, type Service } from "./service.js";
 
-const sdk = join(repositoryRoot(), "clients", "sdk");
+const sdk = join(repositoryRoot(), "clients", "typescript");
 let service: Service;
 let work: string;
 
@@ -26,11 +26,11 @@ after(async () => {
   }
 });
 
-/** The first ```ts block of clients/sdk/README.md that contains the marker. */
+/** The first ```ts block of clients/typescript/README.md that contains the marker. */
 function block(marker: string): string {
   const readme = readFileSync(join(sdk, "README.md"), "utf8");
   const found = [...readme.matchAll(/^```ts\n([\s\S]*?)^```/gm)].map((m) => m[1] ?? "").find((code) => code.includes(marker));
-  assert.ok(found !== undefined, `clients/sdk/README.md has no \`\`\`ts block with "${marker}"`);
+  assert.ok(found !== undefined, `clients/typescript/README.md has no \`\`\`ts block with "${marker}"`);
   return found;
 }
 

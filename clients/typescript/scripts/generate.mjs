@@ -10,8 +10,8 @@ import ts from "typescript";
 
 const documentPath = fileURLToPath(new URL("../../../docs/openapi/v1.json", import.meta.url));
 const outputPath = fileURLToPath(new URL("../src/generated/api.ts", import.meta.url));
-const header = `// Generated from docs/openapi/v1.json by \`npm run generate\` (clients/sdk/scripts/generate.mjs).
-// Do not edit: change the contract, then run \`npm run generate\` in clients/sdk.
+const header = `// Generated from docs/openapi/v1.json by \`npm run generate\` (clients/typescript/scripts/generate.mjs).
+// Do not edit: change the contract, then run \`npm run generate\` in clients/typescript.
 `;
 
 const BLOB = ts.factory.createTypeReferenceNode(ts.factory.createIdentifier("Blob"));
@@ -26,12 +26,12 @@ if (process.argv.includes("--check")) {
   const committed = await readFile(outputPath, "utf8").catch(() => "");
   if (committed !== generated) {
     console.error(
-      "clients/sdk/src/generated/api.ts is not what docs/openapi/v1.json generates. " +
-        "Run `npm run generate` in clients/sdk and commit the result.",
+      "clients/typescript/src/generated/api.ts is not what docs/openapi/v1.json generates. " +
+        "Run `npm run generate` in clients/typescript and commit the result.",
     );
     process.exit(1);
   }
-  console.log("clients/sdk/src/generated/api.ts matches docs/openapi/v1.json");
+  console.log("clients/typescript/src/generated/api.ts matches docs/openapi/v1.json");
 } else {
   await writeFile(outputPath, generated);
   console.log(`wrote ${outputPath}`);
