@@ -11,7 +11,7 @@ namespace PersonaMedia.WebApi.Infrastructure;
 /// Without that folder (a build on a machine without Node), <c>/console</c> answers a 404 problem that
 /// says so.
 /// </summary>
-internal static class ConsoleFiles
+internal static partial class ConsoleFiles
 {
     public const string Path = "/console";
 
@@ -30,7 +30,7 @@ internal static class ConsoleFiles
         var folder = Folder;
         if (!File.Exists(System.IO.Path.Combine(folder, "index.html")))
         {
-            app.Logger.LogInformation("The console is not served: {Folder} holds no index.html (it is built by the WebApi build where Node is installed)", folder);
+            LogNotBuilt(app.Logger, folder);
             var missing = (HttpContext context) => Results.Problem(
                 statusCode: StatusCodes.Status404NotFound,
                 detail: "The console is not part of this build: build src/WebApi on a machine with Node (npm), or use the Docker image.");
@@ -72,4 +72,7 @@ internal static class ConsoleFiles
         });
         return app;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The console is not served: {Folder} holds no index.html (the WebApi build makes it where Node is installed)")]
+    private static partial void LogNotBuilt(ILogger logger, string folder);
 }
