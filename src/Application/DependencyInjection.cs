@@ -31,6 +31,8 @@ public static class DependencyInjection
         services.AddScoped<IUploadStep, StoreContentStep>();
         services.AddScoped<IUploadStep, CompleteRequestStep>();
         services.AddScoped<IUploadStep, RecordMediaFileStep>();
+        services.AddScoped<IUploadStep, EnqueueThumbnailsStep>();
+        services.AddScoped<PersonaMedia.Application.Media.Thumbnails.ThumbnailGeneration>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

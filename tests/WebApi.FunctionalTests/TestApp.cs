@@ -44,6 +44,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["Health:CacheSeconds"] = "0",
             // Passes are run by the tests that want one; a timed pass would see another test's half-made state.
             ["Storage:Reconciler:Enabled"] = "false",
+            // Thumbnails are made when asked for, so a test's store holds what it made; ThumbnailWorkerTests switch the worker on.
+            ["Media:BackgroundThumbnails"] = "false",
             // Every test signs in from one address and many as one user; RateLimitTests uses small limits.
             ["RateLimiting:SignIn:PermitLimit"] = "1000000",
             ["RateLimiting:User:PermitLimit"] = "1000000",

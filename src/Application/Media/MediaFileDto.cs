@@ -37,12 +37,20 @@ public sealed record MediaFileDto(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? DownloadUrl { get; init; }
 
+    /// <summary>Where the file's thumbnails stand; shown through <see cref="Thumbnails"/>' <c>ready</c>.</summary>
+    [JsonIgnore]
+    public ThumbnailState ThumbnailState { get; init; }
+
     /// <summary>
     /// The thumbnails that can be asked for (<c>GET /upload/files/{id}/thumbnail?size=</c>), keyed by
-    /// preset, with their size: every image whose size could be read; none for videos.
+    /// preset, with their size and whether the background worker has stored them yet (one asked for
+    /// before is made on demand): every image whose size could be read; none for videos, nor for an
+    /// image whose pixels turned out not to decode.
     /// </summary>
     public IReadOnlyDictionary<string, ThumbnailDto> Thumbnails =>
-        MediaType == MediaType.Image && Width is { } width && Height is { } height ? ThumbnailPresets.For(width, height) : NoThumbnails;
+        ThumbnailState is ThumbnailState.Pending or ThumbnailState.Ready && Width is { } width && Height is { } height
+            ? ThumbnailPresets.For(width, height, ThumbnailState == ThumbnailState.Ready)
+            : NoThumbnails;
 
     private static readonly IReadOnlyDictionary<string, ThumbnailDto> NoThumbnails = new Dictionary<string, ThumbnailDto>();
 }

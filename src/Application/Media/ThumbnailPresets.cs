@@ -1,7 +1,7 @@
 namespace PersonaMedia.Application.Media;
 
-/// <summary>A thumbnail's size in pixels, as listed on the media file.</summary>
-public sealed record ThumbnailDto(int Width, int Height);
+/// <summary>A thumbnail's size in pixels, as listed on the media file, and whether it is stored yet.</summary>
+public sealed record ThumbnailDto(int Width, int Height, bool Ready = false);
 
 /// <summary>
 /// The thumbnail presets (160 and 640 px on the long side, WebP, never enlarged) and where each is
@@ -22,12 +22,12 @@ public static class ThumbnailPresets
     }
 
     /// <summary>Each preset's size for an image shown <paramref name="width"/> x <paramref name="height"/>: the long side brought down to the preset.</summary>
-    public static IReadOnlyDictionary<string, ThumbnailDto> For(int width, int height)
+    public static IReadOnlyDictionary<string, ThumbnailDto> For(int width, int height, bool ready)
     {
         var presets = new Dictionary<string, ThumbnailDto>(Sizes.Count);
         foreach (var size in Sizes)
         {
-            presets[size.ToString(System.Globalization.CultureInfo.InvariantCulture)] = Scaled(width, height, size);
+            presets[size.ToString(System.Globalization.CultureInfo.InvariantCulture)] = Scaled(width, height, size) with { Ready = ready };
         }
 
         return presets;

@@ -53,6 +53,9 @@ public sealed class MediaFile
     /// </summary>
     public IReadOnlyList<string>? MetadataRemoved { get; private set; }
 
+    /// <summary>Whether its thumbnails are still to be made, made, or impossible; see <see cref="Media.ThumbnailState"/>.</summary>
+    public ThumbnailState ThumbnailState { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
@@ -112,6 +115,9 @@ public sealed class MediaFile
             VideoCodec = facts.VideoCodec,
             HasAudio = facts.HasAudio,
             MetadataRemoved = metadataRemoved,
+
+            // An image is scaled by the size its header declared; without one there is nothing to scale to.
+            ThumbnailState = format.MediaType == MediaType.Image && facts.Width is not null ? ThumbnailState.Pending : ThumbnailState.None,
             CreatedAt = Guard.Utc(now),
             UpdatedAt = now,
         };

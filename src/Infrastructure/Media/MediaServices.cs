@@ -18,5 +18,8 @@ internal static class MediaServices
         services.AddSingleton<IMediaInspector, MediaInspector>();
         services.AddSingleton<IMetadataStripper, MetadataStripper>();
         services.AddSingleton<IThumbnailMaker, VipsThumbnailMaker>();
+        services.AddSingleton<ThumbnailWorker>();
+        services.AddSingleton<IThumbnailScheduler>(sp => sp.GetRequiredService<ThumbnailWorker>());
+        services.AddHostedService(sp => sp.GetRequiredService<ThumbnailWorker>());
     }
 }

@@ -9,8 +9,8 @@ namespace PersonaMedia.Infrastructure.Media;
 /// Thumbnails with libvips' <c>thumbnail</c>: JPEGs shrink on load (decoded at 1/2, 1/4 or 1/8
 /// scale), the EXIF orientation is applied, colour goes to sRGB, and the WebP keeps no metadata.
 /// At most <see cref="MediaProcessingOptions.ThumbnailConcurrency"/> are made at once; each is given
-/// <see cref="MediaProcessingOptions.ThumbnailTimeoutSeconds"/>, after which its request stops
-/// waiting (libvips cannot be interrupted; the slot is held until it has finished).
+/// <see cref="MediaProcessingOptions.ThumbnailTimeoutSeconds"/>, after which libvips' evaluation is
+/// killed (its kill flag, checked between tiles) and the job answers that there is none.
 /// </summary>
 internal sealed partial class VipsThumbnailMaker(MediaProcessingOptions options, ILogger<VipsThumbnailMaker> logger) : IThumbnailMaker, IDisposable
 {
@@ -25,9 +25,11 @@ internal sealed partial class VipsThumbnailMaker(MediaProcessingOptions options,
         await _slots.WaitAsync(cancellationToken);
         var job = Task.Run(() =>
         {
+            // The job owns its limit: libvips is stopped when it passes, even after the caller has stopped waiting.
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(options.ThumbnailTimeoutSeconds));
             try
             {
-                return Make(buffer, width, height);
+                return Make(buffer, width, height, limit.Token);
             }
             finally
             {
@@ -35,37 +37,49 @@ internal sealed partial class VipsThumbnailMaker(MediaProcessingOptions options,
             }
         }, CancellationToken.None);
 
-        try
-        {
-            return await job.WaitAsync(TimeSpan.FromSeconds(options.ThumbnailTimeoutSeconds), cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            LogTimedOut(logger, width, height, options.ThumbnailTimeoutSeconds);
-            return null;
-        }
+        return await job.WaitAsync(cancellationToken);
     }
 
     public void Dispose() => _slots.Dispose();
 
-    private byte[]? Make(byte[] original, int width, int height)
+    private byte[]? Make(byte[] original, int width, int height, CancellationToken limit)
     {
         try
         {
             LibVips.EnsureReady(logger);
             using var thumbnail = Image.ThumbnailBuffer(original, width, height: height, size: Enums.Size.Force, failOn: Enums.FailOn.Error);
+
+            // The pixels are decoded while the WebP is written; a cancelled token kills that evaluation.
+            thumbnail.SetProgress(NoProgress.Instance, limit);
             return thumbnail.WebpsaveBuffer(q: 80, keep: Enums.ForeignKeep.None);
         }
         catch (VipsException ex)
         {
-            LogUndecodable(logger, ex.Message);
+            if (limit.IsCancellationRequested)
+            {
+                LogTimedOut(logger, width, height, options.ThumbnailTimeoutSeconds);
+            }
+            else
+            {
+                LogUndecodable(logger, ex.Message);
+            }
+
             return null;
+        }
+    }
+
+    private sealed class NoProgress : IProgress<int>
+    {
+        public static readonly NoProgress Instance = new();
+
+        public void Report(int value)
+        {
         }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "libvips could not make a thumbnail: {Reason}")]
     private static partial void LogUndecodable(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A {Width}x{Height} thumbnail took longer than {Seconds} s; its request stopped waiting")]
-    private static partial void LogTimedOut(ILogger logger, int width, int height, int seconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A {Width}x{Height} thumbnail took longer than {Seconds} s and was stopped")]
+    private static partial void LogTimedOut(ILogger logger, int width, int height, double seconds);
 }

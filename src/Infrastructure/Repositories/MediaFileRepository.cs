@@ -104,6 +104,21 @@ internal sealed class MediaFileRepository(AppDbContext db, IOptions<DatabaseOpti
         return await db.MediaFiles.Where(f => fileIds.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<int>> ListPendingThumbnailsAsync(int afterId, int limit, CancellationToken cancellationToken) =>
+        await db.MediaFiles.AsNoTracking()
+            .Where(f => f.ThumbnailState == ThumbnailState.Pending && f.Id > afterId)
+            .OrderBy(f => f.Id)
+            .Take(limit)
+            .Select(f => f.Id)
+            .ToListAsync(cancellationToken);
+
+    // Conditional on the state in the same statement: of two replicas' workers finishing one file, the
+    // second changes nothing (under read committed too: the UPDATE re-reads the row it locks).
+    public async Task<bool> SettleThumbnailsAsync(int fileId, ThumbnailState state, CancellationToken cancellationToken) =>
+        await db.MediaFiles
+            .Where(f => f.Id == fileId && f.ThumbnailState == ThumbnailState.Pending)
+            .ExecuteUpdateAsync(set => set.SetProperty(f => f.ThumbnailState, state), cancellationToken) == 1;
+
     public async Task<IReadOnlyList<MediaUsage>> GetUsageAsync(int userId, CancellationToken cancellationToken) =>
         await Owned(userId)
             .GroupBy(f => new { f.PersonaId, f.MediaType })

@@ -145,6 +145,12 @@ public sealed class Interleavings
         public Task<IReadOnlyList<MediaUsage>> GetUsageAsync(int userId, CancellationToken cancellationToken) =>
             inner.GetUsageAsync(userId, cancellationToken);
 
+        public Task<IReadOnlyList<int>> ListPendingThumbnailsAsync(int afterId, int limit, CancellationToken cancellationToken) =>
+            inner.ListPendingThumbnailsAsync(afterId, limit, cancellationToken);
+
+        public Task<bool> SettleThumbnailsAsync(int fileId, ThumbnailState state, CancellationToken cancellationToken) =>
+            inner.SettleThumbnailsAsync(fileId, state, cancellationToken);
+
         public async Task<(int Removed, bool FullBatch)> RemoveBatchOfPersonaAsync(int userId, int personaId, CancellationToken cancellationToken)
         {
             var batch = await inner.RemoveBatchOfPersonaAsync(userId, personaId, cancellationToken);

@@ -43,6 +43,15 @@ public interface IMediaFileRepository
     /// </summary>
     Task<(int Removed, bool FullBatch)> RemoveBatchOfPersonaAsync(int userId, int personaId, CancellationToken cancellationToken);
 
+    /// <summary>Up to <paramref name="limit"/> ids of files whose thumbnails are still to be made, above <paramref name="afterId"/>, in id order.</summary>
+    Task<IReadOnlyList<int>> ListPendingThumbnailsAsync(int afterId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that the file's thumbnails are <paramref name="state"/>, only if they are still pending,
+    /// in one statement. False when the row is gone or another worker has already settled it.
+    /// </summary>
+    Task<bool> SettleThumbnailsAsync(int fileId, ThumbnailState state, CancellationToken cancellationToken);
+
     /// <summary>The user's file count and byte total per persona and media type, aggregated by the database.</summary>
     Task<IReadOnlyList<MediaUsage>> GetUsageAsync(int userId, CancellationToken cancellationToken);
 }

@@ -40,6 +40,9 @@ internal sealed class MediaFileConfiguration : IEntityTypeConfiguration<MediaFil
         builder.HasIndex(f => new { f.PersonaId, f.CreatedAt, f.Id }).IsDescending(false, true, true);
         builder.HasIndex(f => new { f.PersonaId, f.MediaType, f.CreatedAt, f.Id }).IsDescending(false, false, true, true);
 
+        // The thumbnail worker's sweep: the files still waiting for theirs, oldest first; a small partial index.
+        builder.HasIndex(f => new { f.ThumbnailState, f.Id }).HasFilter("thumbnail_state = 1");
+
         // The user's usage statistics: grouped by persona and type, summed over size, from the index alone.
         builder.HasIndex(f => new { f.UserId, f.PersonaId, f.MediaType, f.FileSize });
     }

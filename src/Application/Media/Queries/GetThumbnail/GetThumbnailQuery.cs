@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using Mediator;
 using PersonaMedia.Application.Common.Exceptions;
 using PersonaMedia.Application.Common.Interfaces;
+using PersonaMedia.Application.Media.Thumbnails;
 
 namespace PersonaMedia.Application.Media.Queries.GetThumbnail;
 
@@ -14,14 +14,13 @@ public sealed record GetThumbnailQuery(int FileId, int Size) : IQuery<ThumbnailC
 public sealed record ThumbnailContent(Stream Content, string ContentType, string ETag, DateTime LastModified);
 
 /// <summary>
-/// Serves a thumbnail of one of the caller's images: the stored one when it exists, otherwise it is
-/// made now (bounded by the maker), stored beside the original without overwriting (of two requests
-/// making it at once, the second's commit finds it there and is dropped), and served.
+/// Serves a thumbnail of one of the caller's images: the stored one when it exists (the background
+/// worker makes them after the upload), otherwise it is made now, under the same bound as the
+/// worker's jobs, stored beside the original and served (see <see cref="ThumbnailGeneration"/>).
 /// </summary>
 public sealed class GetThumbnailQueryHandler(
     IMediaFileRepository mediaFiles,
-    IFileStore store,
-    IThumbnailMaker maker,
+    ThumbnailGeneration thumbnails,
     ICurrentUser currentUser) : IQueryHandler<GetThumbnailQuery, ThumbnailContent>
 {
     public async ValueTask<ThumbnailContent> Handle(GetThumbnailQuery query, CancellationToken cancellationToken)
@@ -31,42 +30,13 @@ public sealed class GetThumbnailQueryHandler(
         var sizeName = query.Size.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (!file.Thumbnails.TryGetValue(sizeName, out var dimensions))
         {
-            throw new NotFoundException("This file has no thumbnail: only images whose size could be read have one.");
+            throw new NotFoundException("This file has no thumbnail: only images whose size could be read and whose pixels decode have one.");
         }
+
+        var content = await thumbnails.OpenOrMakeAsync(file, query.Size, dimensions, cancellationToken)
+            ?? throw new NotFoundException("This file has no thumbnail: the image could not be decoded.");
 
         // The original never changes, so neither does its thumbnail: one validator per original and preset.
-        var etag = $"\"{file.Sha256}-{sizeName}\"";
-        var key = MediaStorageKeys.For(file.UserId, file.PersonaId, ThumbnailPresets.StoredName(file.Filename, query.Size));
-        if (await store.OpenReadAsync(key, cancellationToken) is { } stored)
-        {
-            return new ThumbnailContent(stored, ThumbnailPresets.ContentType, etag, file.CreatedAt);
-        }
-
-        byte[]? webp;
-        await using (var original = await store.OpenReadAsync(MediaStorageKeys.For(file.UserId, file.PersonaId, file.Filename), cancellationToken)
-            ?? throw new NotFoundException("File content not found"))
-        {
-            webp = await maker.MakeAsync(original, dimensions.Width, dimensions.Height, cancellationToken);
-        }
-
-        if (webp is null)
-        {
-            throw new NotFoundException("This file has no thumbnail: the image could not be decoded.");
-        }
-
-        await using (var upload = await store.BeginUploadAsync(key, cancellationToken))
-        {
-            await upload.WriteAsync(webp, cancellationToken);
-            try
-            {
-                await upload.CommitAsync(ThumbnailPresets.ContentType, Convert.ToHexStringLower(SHA256.HashData(webp)), cancellationToken);
-            }
-            catch (FileAlreadyExistsException)
-            {
-                // Another request made it first; its bytes and these are the same picture.
-            }
-        }
-
-        return new ThumbnailContent(new MemoryStream(webp, writable: false), ThumbnailPresets.ContentType, etag, file.CreatedAt);
+        return new ThumbnailContent(content, ThumbnailPresets.ContentType, $"\"{file.Sha256}-{sizeName}\"", file.CreatedAt);
     }
 }

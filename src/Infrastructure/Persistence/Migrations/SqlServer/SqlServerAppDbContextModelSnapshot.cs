@@ -95,6 +95,10 @@ namespace PersonaMedia.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnName("sha256")
                         .IsFixedLength();
 
+                    b.Property<int>("ThumbnailState")
+                        .HasColumnType("int")
+                        .HasColumnName("thumbnail_state");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2")
                         .HasColumnName("updated_at");
@@ -114,6 +118,9 @@ namespace PersonaMedia.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnName("width");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ThumbnailState", "Id")
+                        .HasFilter("thumbnail_state = 1");
 
                     b.HasIndex("PersonaId", "CreatedAt", "Id")
                         .IsDescending(false, true, true);

@@ -88,6 +88,10 @@ namespace PersonaMedia.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("sha256")
                         .IsFixedLength();
 
+                    b.Property<int>("ThumbnailState")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("thumbnail_state");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
@@ -107,6 +111,9 @@ namespace PersonaMedia.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("width");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ThumbnailState", "Id")
+                        .HasFilter("thumbnail_state = 1");
 
                     b.HasIndex("PersonaId", "CreatedAt", "Id")
                         .IsDescending(false, true, true);
