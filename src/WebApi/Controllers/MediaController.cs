@@ -186,7 +186,7 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     [HttpGet("files/{file_id:int}/thumbnail")]
     [EndpointName("getThumbnail")]
     [EndpointSummary("A thumbnail of an image")]
-    [EndpointDescription("A WebP of the image with its long side brought down to `size` (160 or 640; never enlarged), orientation applied, no metadata; the sizes are listed in the media file's `thumbnails`. Made on the first request (a file whose pixels do not decode has none: 404), then served from the store. `If-None-Match` with its ETag gets 304.")]
+    [EndpointDescription("A WebP of the image with its long side brought down to `size` (160 or 640; never enlarged), orientation applied, no metadata; the sizes are listed in the media file's `thumbnails`. Made by a background worker after the upload (the media file's `thumbnails.<size>.ready` says when), or on this request if asked for first; served from the store. A file whose pixels yield nothing, or take longer than the time limit, has none: 404. `If-None-Match` with its ETag gets 304.")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType(StatusCodes.Status200OK)]

@@ -1,15 +1,15 @@
 -- MediaFileRepository.FindOwnedAsync
-SELECT TOP(1) [m].[id], [m].[created_at], [m].[description], [m].[duration_seconds], [m].[file_name], [m].[file_size], [m].[has_audio], [m].[height], [m].[media_type], [m].[metadata_removed], [m].[mime_type], [m].[original_file_name], [m].[persona_id], [m].[sha256], [m].[updated_at], [m].[user_id], [m].[video_codec], [m].[width]
+SELECT TOP(1) [m].[id], [m].[created_at], [m].[description], [m].[duration_seconds], [m].[file_name], [m].[file_size], [m].[has_audio], [m].[height], [m].[media_type], [m].[metadata_removed], [m].[mime_type], [m].[original_file_name], [m].[persona_id], [m].[sha256], [m].[thumbnail_state], [m].[updated_at], [m].[user_id], [m].[video_codec], [m].[width]
 FROM [media_files] AS [m]
 WHERE [m].[id] = @fileId AND [m].[user_id] = @userId;
 
 -- MediaFileRepository.FindOwnedDtoAsync
-SELECT TOP(1) [m].[id], [m].[file_name], [m].[original_file_name], [m].[file_size], [m].[mime_type], [m].[media_type], [m].[persona_id], [m].[user_id], [m].[description], [m].[sha256], [m].[width], [m].[height], [m].[duration_seconds], [m].[video_codec], [m].[has_audio], [m].[metadata_removed], [m].[created_at], [m].[updated_at]
+SELECT TOP(1) [m].[id], [m].[file_name], [m].[original_file_name], [m].[file_size], [m].[mime_type], [m].[media_type], [m].[persona_id], [m].[user_id], [m].[description], [m].[sha256], [m].[width], [m].[height], [m].[duration_seconds], [m].[video_codec], [m].[has_audio], [m].[metadata_removed], [m].[created_at], [m].[updated_at], [m].[thumbnail_state]
 FROM [media_files] AS [m]
 WHERE [m].[user_id] = @userId AND [m].[id] = @fileId;
 
 -- MediaFileRepository.FindDtoAsync
-SELECT TOP(1) [m].[id], [m].[file_name], [m].[original_file_name], [m].[file_size], [m].[mime_type], [m].[media_type], [m].[persona_id], [m].[user_id], [m].[description], [m].[sha256], [m].[width], [m].[height], [m].[duration_seconds], [m].[video_codec], [m].[has_audio], [m].[metadata_removed], [m].[created_at], [m].[updated_at]
+SELECT TOP(1) [m].[id], [m].[file_name], [m].[original_file_name], [m].[file_size], [m].[mime_type], [m].[media_type], [m].[persona_id], [m].[user_id], [m].[description], [m].[sha256], [m].[width], [m].[height], [m].[duration_seconds], [m].[video_codec], [m].[has_audio], [m].[metadata_removed], [m].[created_at], [m].[updated_at], [m].[thumbnail_state]
 FROM [media_files] AS [m]
 WHERE [m].[id] = @fileId;
 
@@ -17,7 +17,7 @@ WHERE [m].[id] = @fileId;
 SELECT COUNT(*)
 FROM [media_files] AS [m]
 WHERE [m].[user_id] = @userId AND [m].[persona_id] = @personaId;
-SELECT [m].[id], [m].[file_name], [m].[original_file_name], [m].[file_size], [m].[mime_type], [m].[media_type], [m].[persona_id], [m].[user_id], [m].[description], [m].[sha256], [m].[width], [m].[height], [m].[duration_seconds], [m].[video_codec], [m].[has_audio], [m].[metadata_removed], [m].[created_at], [m].[updated_at]
+SELECT [m].[id], [m].[file_name], [m].[original_file_name], [m].[file_size], [m].[mime_type], [m].[media_type], [m].[persona_id], [m].[user_id], [m].[description], [m].[sha256], [m].[width], [m].[height], [m].[duration_seconds], [m].[video_codec], [m].[has_audio], [m].[metadata_removed], [m].[created_at], [m].[updated_at], [m].[thumbnail_state]
 FROM [media_files] AS [m]
 WHERE [m].[user_id] = @userId AND [m].[persona_id] = @personaId
 ORDER BY [m].[created_at] DESC, [m].[id] DESC
@@ -27,7 +27,7 @@ OFFSET @p ROWS FETCH NEXT @p3 ROWS ONLY;
 SELECT COUNT(*)
 FROM [media_files] AS [m]
 WHERE [m].[user_id] = @userId AND [m].[persona_id] = @personaId AND [m].[media_type] = @type;
-SELECT [m].[id], [m].[file_name], [m].[original_file_name], [m].[file_size], [m].[mime_type], [m].[media_type], [m].[persona_id], [m].[user_id], [m].[description], [m].[sha256], [m].[width], [m].[height], [m].[duration_seconds], [m].[video_codec], [m].[has_audio], [m].[metadata_removed], [m].[created_at], [m].[updated_at]
+SELECT [m].[id], [m].[file_name], [m].[original_file_name], [m].[file_size], [m].[mime_type], [m].[media_type], [m].[persona_id], [m].[user_id], [m].[description], [m].[sha256], [m].[width], [m].[height], [m].[duration_seconds], [m].[video_codec], [m].[has_audio], [m].[metadata_removed], [m].[created_at], [m].[updated_at], [m].[thumbnail_state]
 FROM [media_files] AS [m]
 WHERE [m].[user_id] = @userId AND [m].[persona_id] = @personaId AND [m].[media_type] = @type
 ORDER BY [m].[created_at] DESC, [m].[id] DESC
@@ -50,6 +50,18 @@ SELECT [m].[persona_id], [m].[media_type], COUNT(*), COALESCE(SUM([m].[file_size
 FROM [media_files] AS [m]
 WHERE [m].[user_id] = @userId
 GROUP BY [m].[persona_id], [m].[media_type];
+
+-- MediaFileRepository.ListPendingThumbnailsAsync
+SELECT TOP(@p) [m].[id]
+FROM [media_files] AS [m]
+WHERE [m].[thumbnail_state] = 1 AND [m].[id] > @afterId
+ORDER BY [m].[id];
+
+-- MediaFileRepository.SettleThumbnailsAsync
+UPDATE [m]
+SET [m].[thumbnail_state] = @p
+FROM [media_files] AS [m]
+WHERE [m].[id] = @fileId AND [m].[thumbnail_state] = 1;
 
 -- PersonaRepository.FindOwnedAsync
 SELECT TOP(1) [p].[id], [p].[created_at], [p].[deletion_started_at], [p].[description], [p].[name], [p].[relation_type], [p].[updated_at], [p].[user_id]

@@ -43,6 +43,8 @@ public class SqlServerQueryTranslationTests
         ("MediaFileRepository.SaveIfUnchangedAsync", db => new MediaFileRepository(db, Settings).SaveIfUnchangedAsync(AFile(), Earlier, default)),
         ("MediaFileRepository.ListStorageKeysOfPersonaAsync", db => new MediaFileRepository(db, Settings).ListStorageKeysOfPersonaAsync(1, 2, default)),
         ("MediaFileRepository.GetUsageAsync", db => new MediaFileRepository(db, Settings).GetUsageAsync(1, default)),
+        ("MediaFileRepository.ListPendingThumbnailsAsync", db => new MediaFileRepository(db, Settings).ListPendingThumbnailsAsync(0, 500, default)),
+        ("MediaFileRepository.SettleThumbnailsAsync", db => new MediaFileRepository(db, Settings).SettleThumbnailsAsync(2, ThumbnailState.Ready, default)),
         ("PersonaRepository.FindOwnedAsync", db => new PersonaRepository(db).FindOwnedAsync(1, 2, default)),
         ("PersonaRepository.FindOwnedDtoAsync", db => new PersonaRepository(db).FindOwnedDtoAsync(1, 2, default)),
         ("PersonaRepository.SaveIfUnchangedAsync", db => new PersonaRepository(db).SaveIfUnchangedAsync(APersona(), Earlier, default)),

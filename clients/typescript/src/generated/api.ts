@@ -322,7 +322,7 @@ export interface paths {
         };
         /**
          * A thumbnail of an image
-         * @description A WebP of the image with its long side brought down to `size` (160 or 640; never enlarged), orientation applied, no metadata; the sizes are listed in the media file's `thumbnails`. Made on the first request (a file whose pixels do not decode has none: 404), then served from the store. `If-None-Match` with its ETag gets 304.
+         * @description A WebP of the image with its long side brought down to `size` (160 or 640; never enlarged), orientation applied, no metadata; the sizes are listed in the media file's `thumbnails`. Made by a background worker after the upload (the media file's `thumbnails.<size>.ready` says when), or on this request if asked for first; served from the store. A file whose pixels yield nothing, or take longer than the time limit, has none: 404. `If-None-Match` with its ETag gets 304.
          */
         get: operations["getThumbnail"];
         put?: never;
@@ -564,6 +564,8 @@ export interface components {
             width: number;
             /** Format: int32 */
             height: number;
+            /** @default false */
+            ready: boolean;
         };
         TokenResponse: {
             access_token: string;
