@@ -1,0 +1,118 @@
+// Starts the real PersonaMedia service for the SDK's tests: src/WebApi built (incrementally) and run
+// as its own process in Production, on a free loopback port, with a SQLite file and an upload folder
+// in a fresh temporary directory, and stopped (and that directory removed) afterwards.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+export function repositoryRoot() {
+    for (let dir = dirname(fileURLToPath(import.meta.url));; dir = dirname(dir)) {
+        if (existsSync(join(dir, "PersonaMedia.sln"))) {
+            return dir;
+        }
+        if (dirname(dir) === dir) {
+            throw new Error("PersonaMedia.sln not found above the SDK's tests");
+        }
+    }
+}
+/** Builds src/WebApi (a no-op when scripts/test.sh's dotnet test built it already) and returns the app's assembly. */
+function buildWebApi(repo) {
+    const project = join(repo, "src", "WebApi", "WebApi.csproj");
+    const built = spawnSync("dotnet", ["build", project, "--nologo", "-v", "quiet", "-c", "Debug"], { cwd: repo, encoding: "utf8", timeout: 8 * 60_000 });
+    if (built.status !== 0) {
+        throw new Error(`dotnet build ${project} failed (${built.status ?? built.signal}):\n${built.stdout}\n${built.stderr}`);
+    }
+    const assembly = join(repo, "src", "WebApi", "bin", "Debug", "net10.0", "PersonaMedia.WebApi.dll");
+    if (!existsSync(assembly)) {
+        throw new Error(`${assembly} is missing after dotnet build`);
+    }
+    return assembly;
+}
+export async function startService(settings = {}) {
+    const repo = repositoryRoot();
+    const assembly = buildWebApi(repo);
+    const root = mkdtempSync(join(tmpdir(), "personamedia-sdk-"));
+    // What an operator gives the app, and nothing of this shell's ASP.NET settings.
+    const env = {};
+    for (const [key, value] of Object.entries(process.env)) {
+        if (!key.startsWith("ASPNETCORE_") && !key.startsWith("DOTNET_ENVIRONMENT") && !key.includes("__")) {
+            env[key] = value;
+        }
+    }
+    Object.assign(env, {
+        ASPNETCORE_ENVIRONMENT: "Production",
+        ASPNETCORE_URLS: "http://127.0.0.1:0",
+        Jwt__SigningKey: "sdk-tests-signing-key-of-more-than-32-bytes-long",
+        Media__UrlSigningKeys__0: "sdk-tests-media-url-key-of-more-than-32-bytes-long",
+        ConnectionStrings__Default: `Data Source=${join(root, "personamedia.db")}`,
+        Storage__Local__RootPath: join(root, "uploads"),
+        ...settings,
+    });
+    const child = spawn("dotnet", [assembly], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    const exited = new Promise((resolve) => child.once("exit", () => resolve()));
+    const baseUrl = await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`the service did not listen within 120 s:\n${output}`)), 120_000);
+        const collect = (chunk) => {
+            output += chunk.toString("utf8");
+            const match = /Now listening on: (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+            if (match?.[1] !== undefined) {
+                clearTimeout(timer);
+                resolve(match[1]);
+            }
+        };
+        child.stdout?.on("data", collect);
+        child.stderr?.on("data", collect);
+        child.once("exit", (code) => {
+            clearTimeout(timer);
+            reject(new Error(`the service exited (${code}) before it listened:\n${output}`));
+        });
+    }).catch(async (error) => {
+        await stop(child, exited);
+        rmSync(root, { recursive: true, force: true });
+        throw error;
+    });
+    return {
+        baseUrl,
+        root,
+        output: () => output,
+        stop: async () => {
+            await stop(child, exited);
+            rmSync(root, { recursive: true, force: true });
+        },
+    };
+}
+/** SIGTERM (the app shuts down gracefully), SIGKILL after 15 s. */
+async function stop(child, exited) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+        return;
+    }
+    child.kill("SIGTERM");
+    const timeout = new Promise((resolve) => setTimeout(() => resolve("timeout"), 15_000).unref());
+    if ((await Promise.race([exited, timeout])) === "timeout") {
+        child.kill("SIGKILL");
+        await exited;
+    }
+}
+/** Files with a real signature and deterministic filler, of exactly `size` bytes. */
+export const payloads = {
+    jpeg: (size = 2048) => withHeader([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00], size),
+    png: (size = 2048) => withHeader([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], size),
+    /** An ISO-BMFF file: a 24-byte `ftyp` box (isom), then filler standing for `mdat`. */
+    mp4: (size = 4096) => withHeader([0, 0, 0, 24, ...ascii("ftyp"), ...ascii("isom"), 0, 0, 2, 0, ...ascii("isom"), ...ascii("mp41")], size),
+};
+function ascii(text) {
+    return [...text].map((c) => c.charCodeAt(0));
+}
+function withHeader(header, size) {
+    const bytes = new Uint8Array(size);
+    let seed = size;
+    for (let i = 0; i < size; i++) {
+        seed = (seed * 1103515245 + 12345) >>> 0;
+        bytes[i] = seed >>> 24;
+    }
+    bytes.set(header.slice(0, size));
+    return bytes;
+}
+//# sourceMappingURL=service.js.map
