@@ -3,11 +3,9 @@
 // abort midway that leaves nothing behind, and refusals as typed problems.
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { PersonaMediaClient, PersonaMediaError, type Persona, type UploadProgress } from "../src/index.js";
-import { payloads, startService, type Service } from "./service.js";
+import { assertNothingLeft, filesOnDisk, payloads, startService, type Service } from "./service.js";
 import { startThrottle, type Throttle } from "./throttle.js";
 
 let service: Service;
@@ -32,24 +30,6 @@ after(async () => {
 
 function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
-}
-
-/** Every file under the service's folder (uploads and its temporary folder), with its size. */
-function filesOnDisk(): string[] {
-  return readdirSync(service.root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && !entry.name.startsWith("personamedia.db"))
-    .map((entry) => `${join(entry.parentPath, entry.name)} ${statSync(join(entry.parentPath, entry.name)).size}`)
-    .sort();
-}
-
-/** Waits (up to 10 s) for the service to notice the dropped connection and remove what it had written. */
-async function assertNothingLeft(before: string[]): Promise<void> {
-  let now = filesOnDisk();
-  for (let i = 0; i < 100 && now.join() !== before.join(); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    now = filesOnDisk();
-  }
-  assert.deepEqual(now, before, "no file (not even a partial one) is left on disk");
 }
 
 function assertProgress(events: UploadProgress[], fileSize: number): void {
@@ -135,7 +115,7 @@ describe("uploads in Node", () => {
   });
 
   test("an abort midway rejects with AbortError and the service keeps nothing of it", async () => {
-    const before = filesOnDisk();
+    const before = filesOnDisk(service);
     const stats = await client.media.stats();
     const controller = new AbortController();
     const events: UploadProgress[] = [];
@@ -152,7 +132,7 @@ describe("uploads in Node", () => {
     });
     await assert.rejects(upload, { name: "AbortError" });
     assert.ok(events.at(-1)!.loaded < events.at(-1)!.total, "aborted before everything was sent");
-    await assertNothingLeft(before);
+    await assertNothingLeft(service, before);
     const now = await client.media.stats();
     assert.equal(now.total_files, stats.total_files);
     assert.equal(now.total_size_bytes, stats.total_size_bytes);
@@ -164,7 +144,7 @@ describe("uploads in Node", () => {
   });
 
   test("refusals through the upload path are typed problems: a file over 10 MiB a 413, a wrong type a 400", async () => {
-    const before = filesOnDisk();
+    const before = filesOnDisk(service);
     const tooLarge = await client.media.uploadImage(persona.id, new Blob([payloads.jpeg(10 * 1024 * 1024 + 1)]), { filename: "huge.jpg" })
       .then(() => assert.fail("an 11 MiB upload succeeded"), (error: unknown) => error);
     assert.ok(tooLarge instanceof PersonaMediaError, String(tooLarge));
@@ -176,7 +156,7 @@ describe("uploads in Node", () => {
     assert.ok(wrongType instanceof PersonaMediaError, String(wrongType));
     assert.equal(wrongType.status, 400);
     assert.match(wrongType.detail, /content does not match/);
-    assert.deepEqual(filesOnDisk(), before);
+    assert.deepEqual(filesOnDisk(service), before);
   });
 
   test("a 429 is tried again after its Retry-After, the whole body sent again with progress from 0", async () => {
