@@ -121,6 +121,7 @@ public static class DependencyInjection
         // The key that signs (the first); the bearer validation takes every one of the set.
         services.AddSingleton(sp => sp.GetRequiredService<SigningKeySet>().Current);
         services.AddSingleton<ITokenService, TokenService>();
+        services.AddSingleton<SecurityStampCache>();
         services.AddValidatedSettings<PasswordHashingOptions>(configuration.GetSection(PasswordHashingOptions.SectionName), o => o.Problems());
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddSingleton<IConfusableSkeleton, IcuConfusableSkeleton>();

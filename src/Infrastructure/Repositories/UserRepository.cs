@@ -2,11 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using PersonaMedia.Application.Auth;
 using PersonaMedia.Application.Common.Interfaces;
 using PersonaMedia.Domain.Users;
+using PersonaMedia.Infrastructure.Identity;
 using PersonaMedia.Infrastructure.Persistence;
 
 namespace PersonaMedia.Infrastructure.Repositories;
 
-internal sealed class UserRepository(AppDbContext db) : IUserRepository
+internal sealed class UserRepository(AppDbContext db, SecurityStampCache stamps) : IUserRepository
 {
     public void Add(User user) => db.Users.Add(user);
 
@@ -25,8 +26,12 @@ internal sealed class UserRepository(AppDbContext db) : IUserRepository
     public Task<User?> FindAsync(int id, CancellationToken cancellationToken) =>
         db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
 
+    /// <summary>Through <see cref="SecurityStampCache"/>: asked on every signed-in request.</summary>
     public Task<string?> GetSecurityStampAsync(int id, CancellationToken cancellationToken) =>
-        db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.SecurityStamp).FirstOrDefaultAsync(cancellationToken);
+        stamps.GetAsync(
+            id,
+            ct => db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.SecurityStamp).FirstOrDefaultAsync(ct),
+            cancellationToken);
 
     /// <summary>
     /// One statement, and the database itself compares: under SQL Server's default case-insensitive

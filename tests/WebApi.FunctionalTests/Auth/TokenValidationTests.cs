@@ -18,6 +18,8 @@ public class TokenValidationTests(TestEnvironment environment) : FunctionalTestB
 
     private string Subject => _user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    private string Stamp => Tokens.SecurityStampOf(_user.Token);
+
     private async Task<HttpResponseMessage> GetAsync(string path, string? token, string scheme = "Bearer")
     {
         var client = App.CreateClient();
@@ -122,6 +124,47 @@ public class TokenValidationTests(TestEnvironment environment) : FunctionalTestB
         var token = Tokens.Create(Subject, algorithm: SecurityAlgorithms.HmacSha384);
 
         await AssertRefusedAsync(await GetAsync("/auth/me", token), "Could not validate credentials");
+    }
+
+    [Test]
+    public async Task A_token_with_a_crit_header_is_401()
+    {
+        // RFC 7515 §4.1.11: an extension the service would have to understand, and does not.
+        var headers = new Dictionary<string, object> { ["crit"] = new[] { "b64" }, ["b64"] = false };
+        var token = Tokens.Create(Subject, securityStamp: Stamp, headers: headers);
+
+        await AssertRefusedAsync(await GetAsync("/auth/me", token), "Could not validate credentials");
+    }
+
+    [Test]
+    public async Task A_token_issued_in_the_future_beyond_the_skew_is_401()
+    {
+        var now = DateTime.UtcNow;
+        var withinSkew = Tokens.Create(Subject, securityStamp: Stamp, issuedAt: now.AddSeconds(10), expires: now.AddMinutes(5));
+        var beyondSkew = Tokens.Create(Subject, securityStamp: Stamp, issuedAt: now.AddMinutes(2), expires: now.AddMinutes(5));
+
+        Assert.That((await GetAsync("/auth/me", withinSkew)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await AssertRefusedAsync(await GetAsync("/auth/me", beyondSkew), "Could not validate credentials");
+    }
+
+    [Test]
+    public async Task A_token_that_lives_longer_than_configured_is_401()
+    {
+        // The test app issues tokens for Jwt:AccessTokenMinutes = 15 (the default).
+        var fifteen = Tokens.Create(Subject, securityStamp: Stamp, lifetime: TimeSpan.FromMinutes(15));
+        var sixteen = Tokens.Create(Subject, securityStamp: Stamp, lifetime: TimeSpan.FromMinutes(16));
+        var aYear = Tokens.Create(Subject, securityStamp: Stamp, expires: DateTime.UtcNow.AddDays(365), issuedAt: DateTime.UtcNow);
+
+        Assert.That((await GetAsync("/auth/me", fifteen)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await AssertRefusedAsync(await GetAsync("/auth/me", sixteen), "Could not validate credentials");
+        await AssertRefusedAsync(await GetAsync("/auth/me", aYear), "Could not validate credentials");
+    }
+
+    [Test]
+    public async Task A_token_without_an_issue_time_is_401()
+    {
+        await AssertRefusedAsync(
+            await GetAsync("/auth/me", Tokens.Create(Subject, securityStamp: Stamp, withoutIssuedAt: true)), "Could not validate credentials");
     }
 
     [TestCase(null)]

@@ -16,7 +16,11 @@ public static class Tokens
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 
     /// <param name="subject">The <c>sub</c> claim; null leaves it out.</param>
-    /// <param name="expires">When the token expires; by default in an hour.</param>
+    /// <param name="expires">When the token expires; by default in ten minutes.</param>
+    /// <param name="lifetime">From <c>iat</c> to <c>exp</c>; by default ten minutes, within the service's 15.</param>
+    /// <param name="issuedAt">The <c>iat</c> claim, when not <paramref name="expires"/> less <paramref name="lifetime"/>.</param>
+    /// <param name="withoutIssuedAt">Leaves <c>iat</c> out.</param>
+    /// <param name="headers">Further header members, such as <c>crit</c>.</param>
     public static string Create(
         string? subject,
         DateTime? expires = null,
@@ -24,9 +28,14 @@ public static class Tokens
         string issuer = TestApp.Issuer,
         string audience = TestApp.Audience,
         string algorithm = SecurityAlgorithms.HmacSha256,
-        string? securityStamp = null)
+        string? securityStamp = null,
+        TimeSpan? lifetime = null,
+        DateTime? issuedAt = null,
+        bool withoutIssuedAt = false,
+        IDictionary<string, object>? headers = null)
     {
-        var expiry = expires ?? DateTime.UtcNow.AddHours(1);
+        var expiry = expires ?? DateTime.UtcNow.AddMinutes(10);
+        var issued = issuedAt ?? expiry - (lifetime ?? TimeSpan.FromMinutes(10));
         var claims = new List<Claim> { new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")) };
         if (subject is not null)
         {
@@ -43,8 +52,9 @@ public static class Tokens
             Issuer = issuer,
             Audience = audience,
             Subject = new ClaimsIdentity(claims),
-            IssuedAt = expiry.AddHours(-1),
-            NotBefore = expiry.AddHours(-1),
+            IssuedAt = withoutIssuedAt ? null : issued,
+            NotBefore = issued < DateTime.UtcNow ? issued : DateTime.UtcNow.AddSeconds(-1),
+            AdditionalHeaderClaims = headers,
             Expires = expiry,
             SigningCredentials = new SigningCredentials(
                 new SymmetricSecurityKey(Encoding.UTF8.GetBytes(signingKey)), algorithm),
