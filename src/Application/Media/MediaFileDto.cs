@@ -49,8 +49,15 @@ public sealed record MediaFileDto(
     /// </summary>
     public IReadOnlyDictionary<string, ThumbnailDto> Thumbnails =>
         ThumbnailState is ThumbnailState.Pending or ThumbnailState.Ready && Width is { } width && Height is { } height
-            ? ThumbnailPresets.For(width, height, ThumbnailState == ThumbnailState.Ready)
+            ? ThumbnailUrls is { } urls
+                ? ThumbnailPresets.For(width, height, ThumbnailState == ThumbnailState.Ready)
+                    .ToDictionary(p => p.Key, p => p.Value with { Url = urls.GetValueOrDefault(p.Key) })
+                : ThumbnailPresets.For(width, height, ThumbnailState == ThumbnailState.Ready)
             : NoThumbnails;
+
+    /// <summary>With <c>?include=urls</c>: each thumbnail's signed URL, by preset (see <see cref="Delivery.MediaUrls"/>).</summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, string>? ThumbnailUrls { get; init; }
 
     private static readonly IReadOnlyDictionary<string, ThumbnailDto> NoThumbnails = new Dictionary<string, ThumbnailDto>();
 }

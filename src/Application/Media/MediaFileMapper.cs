@@ -10,6 +10,7 @@ public static partial class MediaFileMapper
     [MapProperty(nameof(MediaFile.OriginalFileName), nameof(MediaFileDto.OriginalFilename))]
     [MapperIgnoreTarget(nameof(MediaFileDto.DownloadUrl))]
     [MapperIgnoreTarget(nameof(MediaFileDto.Thumbnails))]
+    [MapperIgnoreTarget(nameof(MediaFileDto.ThumbnailUrls))]
     public static partial MediaFileDto ToDto(this MediaFile file);
 
     /// <summary>Projects in the database: only the DTO's columns are read, nothing is tracked.</summary>

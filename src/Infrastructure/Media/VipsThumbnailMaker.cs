@@ -7,7 +7,7 @@ namespace PersonaMedia.Infrastructure.Media;
 
 /// <summary>
 /// Thumbnails with libvips' <c>thumbnail</c>: JPEGs shrink on load (decoded at 1/2, 1/4 or 1/8
-/// scale), the EXIF orientation is applied, colour goes to sRGB, and the WebP keeps no metadata.
+/// scale), the EXIF orientation is applied, colour goes to sRGB, and the WebP (or JPEG) keeps no metadata.
 /// At most <see cref="MediaProcessingOptions.ThumbnailConcurrency"/> are made at once; each is given
 /// <see cref="MediaProcessingOptions.ThumbnailTimeoutSeconds"/>, after which libvips' evaluation is
 /// killed (its kill flag, checked between tiles) and the job answers that there is none.
@@ -16,7 +16,7 @@ internal sealed partial class VipsThumbnailMaker(MediaProcessingOptions options,
 {
     private readonly SemaphoreSlim _slots = new(options.ThumbnailConcurrency, options.ThumbnailConcurrency);
 
-    public async Task<byte[]?> MakeAsync(Stream original, int width, int height, CancellationToken cancellationToken)
+    public async Task<byte[]?> MakeAsync(Stream original, int width, int height, ThumbnailFormat format, CancellationToken cancellationToken)
     {
         using var bytes = new MemoryStream();
         await original.CopyToAsync(bytes, cancellationToken);
@@ -29,7 +29,7 @@ internal sealed partial class VipsThumbnailMaker(MediaProcessingOptions options,
             using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(options.ThumbnailTimeoutSeconds));
             try
             {
-                return Make(buffer, width, height, limit.Token);
+                return Make(buffer, width, height, format, limit.Token);
             }
             finally
             {
@@ -42,7 +42,7 @@ internal sealed partial class VipsThumbnailMaker(MediaProcessingOptions options,
 
     public void Dispose() => _slots.Dispose();
 
-    private byte[]? Make(byte[] original, int width, int height, CancellationToken limit)
+    private byte[]? Make(byte[] original, int width, int height, ThumbnailFormat format, CancellationToken limit)
     {
         try
         {
@@ -51,7 +51,14 @@ internal sealed partial class VipsThumbnailMaker(MediaProcessingOptions options,
 
             // The pixels are decoded while the WebP is written; a cancelled token kills that evaluation.
             thumbnail.SetProgress(NoProgress.Instance, limit);
-            return thumbnail.WebpsaveBuffer(q: 80, keep: Enums.ForeignKeep.None);
+            if (format == ThumbnailFormat.Webp)
+            {
+                return thumbnail.WebpsaveBuffer(q: 80, keep: Enums.ForeignKeep.None);
+            }
+
+            // JPEG has no alpha: transparency shows as white, as on a page.
+            using var opaque = thumbnail.HasAlpha() ? thumbnail.Flatten(background: [255, 255, 255]) : thumbnail.Copy();
+            return opaque.JpegsaveBuffer(q: 85, optimizeCoding: true, keep: Enums.ForeignKeep.None);
         }
         catch (VipsException ex)
         {

@@ -121,7 +121,7 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     [HttpGet("files/{file_id:int}/url")]
     [EndpointName("getFileUrl")]
     [EndpointSummary("A signed URL of a file's bytes")]
-    [EndpointDescription("A URL of the file's bytes for `<img>`, `<video>` or a link, served by getSignedMedia without Authorization until `expires_at`. `disposition` is `inline` (default; JPEG, PNG and MP4 are shown in place) or `attachment` (saved); `expires_in` is its lifetime in seconds (default 300, at most 3600 unless configured otherwise). Whoever holds the URL can load the file until then; deleting the file stops it at once.")]
+    [EndpointDescription("A URL of the file's bytes for `<img>`, `<video>` or a link, served by getSignedMedia without Authorization until `expires_at`. `disposition` is `inline` (default; JPEG, PNG and MP4 are shown in place) or `attachment` (saved); `expires_in` is its lifetime in seconds (default 300, at most 3600 unless configured otherwise). With `size` (160 or 640) the URL serves that thumbnail instead, in `format` `webp` (default) or `jpeg`; a file without thumbnails answers 404. Whoever holds the URL can load the file until then; deleting the file stops it at once.")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<MediaFileUrlDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -129,8 +129,10 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
         [FromRoute(Name = "file_id")] int fileId,
         [FromQuery(Name = "disposition")] string? disposition,
         [FromQuery(Name = "expires_in")] int? expiresIn,
-        CancellationToken cancellationToken) =>
-        await sender.Send(new GetMediaFileUrlQuery(fileId, disposition, expiresIn), cancellationToken);
+        CancellationToken cancellationToken,
+        [FromQuery(Name = "size")] int? size = null,
+        [FromQuery(Name = "format")] string? format = null) =>
+        await sender.Send(new GetMediaFileUrlQuery(fileId, disposition, expiresIn, size, format), cancellationToken);
 
     /// <summary>
     /// The stored bytes, with range requests (206/416) and conditional requests (304, If-Range)
@@ -182,22 +184,25 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     public Task<FileStreamResult> DownloadHead([FromRoute(Name = "file_id")] int fileId, CancellationToken cancellationToken) =>
         Download(fileId, cancellationToken);
 
-    /// <summary>A WebP thumbnail of an image, made on first request and stored beside the original.</summary>
+    /// <summary>A WebP (or JPEG) thumbnail of an image, made in the background or on first request, stored beside the original.</summary>
     [HttpGet("files/{file_id:int}/thumbnail")]
     [EndpointName("getThumbnail")]
     [EndpointSummary("A thumbnail of an image")]
-    [EndpointDescription("A WebP of the image with its long side brought down to `size` (160 or 640; never enlarged), orientation applied, no metadata; the sizes are listed in the media file's `thumbnails`. Made by a background worker after the upload (the media file's `thumbnails.<size>.ready` says when), or on this request if asked for first; served from the store. A file whose pixels yield nothing, or take longer than the time limit, has none: 404. `If-None-Match` with its ETag gets 304.")]
+    [EndpointDescription("A WebP (`format=jpeg`: a JPEG, transparency on white) of the image with its long side brought down to `size` (160 or 640; never enlarged), orientation applied, no metadata; the sizes are listed in the media file's `thumbnails`. Made by a background worker after the upload (the media file's `thumbnails.<size>.ready` says when), or on this request if asked for first; served from the store. A file whose pixels yield nothing, or take longer than the time limit, has none: 404. `If-None-Match` with its ETag gets 304.")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     [BinaryResponse(StatusCodes.Status200OK)]
-    [ResponseHeader("ETag", "The thumbnail's entity tag: the original's SHA-256 and the preset.", StatusCodes.Status200OK, StatusCodes.Status304NotModified)]
+    [ResponseHeader("ETag", "The thumbnail's entity tag: the original's SHA-256, the preset and (for JPEG) the format.", StatusCodes.Status200OK, StatusCodes.Status304NotModified)]
     [ResponseHeader("Cache-Control", "`private, max-age=86400`: the user's browser may keep it a day, no shared cache may.", StatusCodes.Status200OK)]
     public async Task<FileStreamResult> Thumbnail(
-        [FromRoute(Name = "file_id")] int fileId, [FromQuery(Name = "size")] int size, CancellationToken cancellationToken)
+        [FromRoute(Name = "file_id")] int fileId,
+        [FromQuery(Name = "size")] int size,
+        CancellationToken cancellationToken,
+        [FromQuery(Name = "format")] string? format = null)
     {
-        var thumbnail = await sender.Send(new GetThumbnailQuery(fileId, size), cancellationToken);
+        var thumbnail = await sender.Send(new GetThumbnailQuery(fileId, size, format), cancellationToken);
         Response.Headers.CacheControl = "private, max-age=86400";
         return File(
             thumbnail.Content,

@@ -25,7 +25,7 @@ public sealed class SignedMediaController(ISender sender) : ApiControllerBase
     private const string GetDescription =
         "The bytes a signed URL grants, without Authorization: the token is the credential. `Range: bytes=a-b` gets 206, an "
         + "unsatisfiable range 416; `If-None-Match` with the ETag gets 304; `If-Range` with another validator, a Range of another "
-        + "unit or several ranges get 200 with the whole file. A tampered or expired token, one for another variant, and one of a "
+        + "unit or several ranges get 200 with the whole file. A thumbnail's URL serves that thumbnail (made now if the worker has not yet). A tampered or expired token, one for another variant, and one of a "
         + "deleted file all get the same 404. Cached privately until the URL expires.";
 
     [HttpGet("{token}")]
@@ -52,16 +52,16 @@ public sealed class SignedMediaController(ISender sender) : ApiControllerBase
         var media = await sender.Send(new GetSignedMediaQuery(token), cancellationToken);
         var file = media.File;
         Response.Headers.ContentDisposition = media.Disposition == MediaDisposition.Inline
-            ? ContentDispositions.Inline(file.OriginalFilename)
-            : ContentDispositions.Attachment(file.OriginalFilename);
+            ? ContentDispositions.Inline(media.FileName)
+            : ContentDispositions.Attachment(media.FileName);
         // Whoever holds the URL may keep the bytes until it expires; no shared cache may.
         var seconds = (long)Math.Max(0, Math.Floor(media.Remaining.TotalSeconds));
         Response.Headers.CacheControl = "private, max-age=" + seconds.ToString(CultureInfo.InvariantCulture);
         return File(
             media.Content,
-            file.MimeType,
+            media.ContentType,
             lastModified: new DateTimeOffset(file.CreatedAt),
-            entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""),
+            entityTag: new EntityTagHeaderValue(media.ETag),
             enableRangeProcessing: true);
     }
 

@@ -80,7 +80,11 @@ public class ThumbnailTests(TestEnvironment environment) : UploadTestBase(enviro
         {
             using var made = await User.Http.GetAsync(ThumbnailUrl(file, size));
             Assert.That(made.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            using var jpeg = await User.Http.GetAsync(ThumbnailUrl(file, size) + "&format=jpeg");
+            Assert.That(jpeg.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
+
+        Assert.That((await App.Storage.ListKeysAsync()).Count(k => k.Contains(".thumb-", StringComparison.Ordinal)), Is.EqualTo(4));
 
         var stem = file.GetProperty("filename").GetString()![..32];
         using var deleted = await User.Http.DeleteAsync($"/upload/files/{file.GetProperty("id").GetInt32()}");
@@ -131,6 +135,89 @@ public class ThumbnailTests(TestEnvironment environment) : UploadTestBase(enviro
                 await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
             }
         }
+    }
+
+    [Test]
+    public async Task A_jpeg_thumbnail_is_made_when_asked_stored_beside_the_original_with_an_etag_of_its_own()
+    {
+        var file = await User.UploadImageAsync(PersonaId, LargeJpeg(), "large.jpg").UploadOkAsync();
+
+        using var webp = await User.Http.GetAsync(ThumbnailUrl(file, 160));
+        using var response = await User.Http.GetAsync(ThumbnailUrl(file, 160) + "&format=jpeg");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/jpeg"));
+        using (var image = NetVips.Image.NewFromBuffer(bytes, failOn: NetVips.Enums.FailOn.Error))
+        {
+            Assert.That((image.Width, image.Height, (string)image.Get("vips-loader")), Is.EqualTo((160, 107, "jpegload_buffer")));
+            Assert.That(image.GetFields(), Has.None.StartsWith("exif-"), "no metadata");
+        }
+
+        Assert.That(response.Headers.ETag, Is.Not.EqualTo(webp.Headers.ETag), "another representation, another tag");
+        var stem = file.GetProperty("filename").GetString()![..32];
+        Assert.That(await App.Storage.ReadAsync($"{User.Id}/{PersonaId}/{stem}.thumb-160.jpg"), Is.EqualTo(bytes));
+        Assert.That(await ProblemAssert.IsValidationProblemAsync(await User.Http.GetAsync(ThumbnailUrl(file, 160) + "&format=gif"), "format"), Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task A_png_with_transparency_makes_an_opaque_jpeg_on_white()
+    {
+        using var clear = NetVips.Image.Black(400, 300, bands: 4);
+        var file = await User.UploadImageAsync(PersonaId, clear.Cast(NetVips.Enums.BandFormat.Uchar).PngsaveBuffer(), "clear.png").UploadOkAsync();
+
+        using var response = await User.Http.GetAsync(ThumbnailUrl(file, 160) + "&format=jpeg");
+        using var image = NetVips.Image.NewFromBuffer(await response.Content.ReadAsByteArrayAsync());
+
+        Assert.That((image.Width, image.Height, image.Bands), Is.EqualTo((160, 120, 3)));
+        Assert.That(image.Avg(), Is.GreaterThan(250), "transparent shows as white");
+    }
+
+    [Test]
+    public async Task A_thumbnail_has_signed_urls_that_load_without_a_token_like_the_original()
+    {
+        var file = await User.UploadImageAsync(PersonaId, LargeJpeg(), "large.jpg").UploadOkAsync();
+        var id = file.GetProperty("id").GetInt32();
+        using var anonymous = App.CreateClient();
+
+        foreach (var (query, type, width, loader) in new[]
+        {
+            ("size=160", "image/webp", 160, "webpload_buffer"),
+            ("size=640&format=jpeg", "image/jpeg", 640, "jpegload_buffer"),
+        })
+        {
+            var url = (await (await User.Http.GetAsync($"/upload/files/{id}/url?{query}")).JsonAsync()).GetProperty("url").GetString()!;
+            using var response = await anonymous.GetAsync(new Uri(url).PathAndQuery);
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), query);
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo(type));
+            Assert.That(response.Content.Headers.ContentDisposition?.DispositionType, Is.EqualTo("inline"));
+            Assert.That(response.Content.Headers.ContentDisposition?.FileNameStar, Does.StartWith("large.thumb-"));
+            Assert.That(response.Headers.CacheControl?.Private, Is.True);
+            using var image = NetVips.Image.NewFromBuffer(bytes);
+            Assert.That((image.Width, (string)image.Get("vips-loader")), Is.EqualTo((width, loader)));
+        }
+
+        // In lists and info with include=urls, each thumbnail carries its URL.
+        var listed = await (await User.Http.GetAsync($"/upload/files/{id}?include=urls")).JsonAsync();
+        var thumbnailUrl = listed.GetProperty("thumbnails").GetProperty("160").GetProperty("url").GetString()!;
+        Assert.That(thumbnailUrl, Is.Not.EqualTo(listed.GetProperty("download_url").GetString()));
+        using (var viaList = await anonymous.GetAsync(new Uri(thumbnailUrl).PathAndQuery))
+        {
+            Assert.That(viaList.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/webp"));
+        }
+
+        var plain = await (await User.Http.GetAsync($"/upload/files/{id}")).JsonAsync();
+        Assert.That(plain.GetProperty("thumbnails").GetProperty("160").TryGetProperty("url", out _), Is.False, "no URL without include=urls");
+
+        // A video has no thumbnail to sign; a format needs a size; a deleted file's thumbnail URL stops.
+        var video = await User.UploadVideoAsync(PersonaId, MediaFixtures.Read(MediaFixtures.VideoMoovFirst)).UploadOkAsync();
+        await ProblemAssert.IsProblemAsync(await User.Http.GetAsync($"/upload/files/{video.GetProperty("id").GetInt32()}/url?size=160"), HttpStatusCode.NotFound);
+        Assert.That(await ProblemAssert.IsValidationProblemAsync(await User.Http.GetAsync($"/upload/files/{id}/url?format=jpeg"), "format"), Is.Not.Empty);
+        Assert.That(await ProblemAssert.IsValidationProblemAsync(await User.Http.GetAsync($"/upload/files/{id}/url?size=100"), "size"), Is.Not.Empty);
+        (await User.Http.DeleteAsync($"/upload/files/{id}")).EnsureSuccessStatusCode();
+        await ProblemAssert.IsProblemAsync(await anonymous.GetAsync(new Uri(thumbnailUrl).PathAndQuery), HttpStatusCode.NotFound);
     }
 
     private static string ThumbnailUrl(JsonElement file, int size) => $"/upload/files/{file.GetProperty("id").GetInt32()}/thumbnail?size={size}";

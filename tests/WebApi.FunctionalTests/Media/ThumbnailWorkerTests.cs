@@ -200,12 +200,12 @@ public class ThumbnailWorkerTests(TestEnvironment environment) : UploadTestBase(
     /// <summary>The real maker, except that a PNG yields nothing (as an image that does not decode).</summary>
     private sealed class NoPngMaker(IThumbnailMaker inner) : IThumbnailMaker
     {
-        public async Task<byte[]?> MakeAsync(Stream original, int width, int height, CancellationToken cancellationToken)
+        public async Task<byte[]?> MakeAsync(Stream original, int width, int height, Application.Media.ThumbnailFormat format, CancellationToken cancellationToken)
         {
             var first = new byte[1];
             await original.ReadExactlyAsync(first, cancellationToken);
             original.Position = 0;
-            return first[0] == 0x89 ? null : await inner.MakeAsync(original, width, height, cancellationToken);
+            return first[0] == 0x89 ? null : await inner.MakeAsync(original, width, height, format, cancellationToken);
         }
     }
 

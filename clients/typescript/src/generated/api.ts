@@ -278,7 +278,7 @@ export interface paths {
         };
         /**
          * A signed URL of a file's bytes
-         * @description A URL of the file's bytes for `<img>`, `<video>` or a link, served by getSignedMedia without Authorization until `expires_at`. `disposition` is `inline` (default; JPEG, PNG and MP4 are shown in place) or `attachment` (saved); `expires_in` is its lifetime in seconds (default 300, at most 3600 unless configured otherwise). Whoever holds the URL can load the file until then; deleting the file stops it at once.
+         * @description A URL of the file's bytes for `<img>`, `<video>` or a link, served by getSignedMedia without Authorization until `expires_at`. `disposition` is `inline` (default; JPEG, PNG and MP4 are shown in place) or `attachment` (saved); `expires_in` is its lifetime in seconds (default 300, at most 3600 unless configured otherwise). With `size` (160 or 640) the URL serves that thumbnail instead, in `format` `webp` (default) or `jpeg`; a file without thumbnails answers 404. Whoever holds the URL can load the file until then; deleting the file stops it at once.
          */
         get: operations["getFileUrl"];
         put?: never;
@@ -322,7 +322,7 @@ export interface paths {
         };
         /**
          * A thumbnail of an image
-         * @description A WebP of the image with its long side brought down to `size` (160 or 640; never enlarged), orientation applied, no metadata; the sizes are listed in the media file's `thumbnails`. Made by a background worker after the upload (the media file's `thumbnails.<size>.ready` says when), or on this request if asked for first; served from the store. A file whose pixels yield nothing, or take longer than the time limit, has none: 404. `If-None-Match` with its ETag gets 304.
+         * @description A WebP (`format=jpeg`: a JPEG, transparency on white) of the image with its long side brought down to `size` (160 or 640; never enlarged), orientation applied, no metadata; the sizes are listed in the media file's `thumbnails`. Made by a background worker after the upload (the media file's `thumbnails.<size>.ready` says when), or on this request if asked for first; served from the store. A file whose pixels yield nothing, or take longer than the time limit, has none: 404. `If-None-Match` with its ETag gets 304.
          */
         get: operations["getThumbnail"];
         put?: never;
@@ -414,7 +414,7 @@ export interface paths {
         };
         /**
          * A file's bytes through a signed URL
-         * @description The bytes a signed URL grants, without Authorization: the token is the credential. `Range: bytes=a-b` gets 206, an unsatisfiable range 416; `If-None-Match` with the ETag gets 304; `If-Range` with another validator, a Range of another unit or several ranges get 200 with the whole file. A tampered or expired token, one for another variant, and one of a deleted file all get the same 404. Cached privately until the URL expires.
+         * @description The bytes a signed URL grants, without Authorization: the token is the credential. `Range: bytes=a-b` gets 206, an unsatisfiable range 416; `If-None-Match` with the ETag gets 304; `If-Range` with another validator, a Range of another unit or several ranges get 200 with the whole file. A thumbnail's URL serves that thumbnail (made now if the worker has not yet). A tampered or expired token, one for another variant, and one of a deleted file all get the same 404. Cached privately until the URL expires.
          */
         get: operations["getSignedMedia"];
         put?: never;
@@ -566,6 +566,7 @@ export interface components {
             height: number;
             /** @default false */
             ready: boolean;
+            url?: null | string;
         };
         TokenResponse: {
             access_token: string;
@@ -1753,6 +1754,8 @@ export interface operations {
                 disposition?: "inline" | "attachment";
                 /** @description Seconds the URL works: default 300, at most 3600 (Media:UrlDefaultExpirySeconds, Media:UrlMaxExpirySeconds). */
                 expires_in?: number;
+                size?: number;
+                format?: string;
             };
             header?: never;
             path: {
@@ -2029,6 +2032,7 @@ export interface operations {
         parameters: {
             query?: {
                 size?: number;
+                format?: string;
             };
             header?: never;
             path: {
@@ -2042,7 +2046,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The thumbnail's entity tag: the original's SHA-256 and the preset. */
+                    /** @description The thumbnail's entity tag: the original's SHA-256, the preset and (for JPEG) the format. */
                     ETag?: string;
                     /** @description `private, max-age=86400`: the user's browser may keep it a day, no shared cache may. */
                     "Cache-Control"?: string;
@@ -2057,7 +2061,7 @@ export interface operations {
             /** @description Not modified: the ETag sent in If-None-Match is still the file's. */
             304: {
                 headers: {
-                    /** @description The thumbnail's entity tag: the original's SHA-256 and the preset. */
+                    /** @description The thumbnail's entity tag: the original's SHA-256, the preset and (for JPEG) the format. */
                     ETag?: string;
                     [name: string]: unknown;
                 };

@@ -19,15 +19,24 @@ public sealed class MediaUrls(IMediaUrlSigner signer, IServiceAddress address, T
     public IReadOnlyList<MediaFileDto> WithDownloadUrls(IReadOnlyList<MediaFileDto> files) =>
         [.. files.Select(WithDownloadUrl)];
 
-    public MediaFileDto WithDownloadUrl(MediaFileDto file) => file with { DownloadUrl = For(file.Id, MediaDisposition.Inline).Url };
+    /// <summary>The file with <c>download_url</c>, and a <c>url</c> (WebP, inline) on each of its thumbnails.</summary>
+    public MediaFileDto WithDownloadUrl(MediaFileDto file) => file with
+    {
+        DownloadUrl = For(file.Id, MediaDisposition.Inline).Url,
+        ThumbnailUrls = file.Thumbnails.Count == 0
+            ? null
+            : file.Thumbnails.Keys.ToDictionary(
+                size => size,
+                size => For(file.Id, MediaDisposition.Inline, null, MediaVariants.Thumbnail(int.Parse(size, System.Globalization.CultureInfo.InvariantCulture), ThumbnailFormat.Webp)).Url),
+    };
 
     /// <param name="lifetime">Null for the configured default; the validators keep it within the maximum.</param>
-    public MediaFileUrlDto For(int fileId, MediaDisposition disposition, TimeSpan? lifetime = null)
+    public MediaFileUrlDto For(int fileId, MediaDisposition disposition, TimeSpan? lifetime = null, MediaVariant variant = MediaVariant.Original)
     {
         // Whole seconds: the expiry is carried, compared and shown in seconds.
         var now = clock.GetUtcNow();
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()) + (lifetime ?? signer.DefaultLifetime);
-        var token = signer.Sign(new MediaUrlGrant(fileId, MediaVariant.Original, disposition, expiresAt));
+        var token = signer.Sign(new MediaUrlGrant(fileId, variant, disposition, expiresAt));
         return new MediaFileUrlDto(address.Resolve(PathPrefix + token).AbsoluteUri, expiresAt.UtcDateTime);
     }
 }

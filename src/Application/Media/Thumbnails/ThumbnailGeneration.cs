@@ -29,22 +29,23 @@ public sealed class ThumbnailGeneration(IMediaFileRepository mediaFiles, IFileSt
     /// The stored thumbnail, or one made now and stored (of two made at once, the second's copy is
     /// dropped: the same picture). Null when the image does not decode or takes longer than a job is given.
     /// </summary>
-    public async Task<Stream?> OpenOrMakeAsync(MediaFileDto file, int size, ThumbnailDto dimensions, CancellationToken cancellationToken)
+    public async Task<Stream?> OpenOrMakeAsync(
+        MediaFileDto file, int size, ThumbnailFormat format, ThumbnailDto dimensions, CancellationToken cancellationToken)
     {
-        var key = KeyOf(file, size);
+        var key = KeyOf(file, size, format);
         if (await store.OpenReadAsync(key, cancellationToken) is { } stored)
         {
             return stored;
         }
 
-        var webp = await MakeAsync(file, dimensions, cancellationToken);
-        if (webp is null)
+        var bytes = await MakeAsync(file, dimensions, format, cancellationToken);
+        if (bytes is null)
         {
             return null;
         }
 
-        await StoreAsync(key, webp, cancellationToken);
-        return new MemoryStream(webp, writable: false);
+        await StoreAsync(key, bytes, ThumbnailPresets.ContentTypeOf(format), cancellationToken);
+        return new MemoryStream(bytes, writable: false);
     }
 
     /// <summary>
@@ -65,20 +66,20 @@ public sealed class ThumbnailGeneration(IMediaFileRepository mediaFiles, IFileSt
         var made = new List<string>();
         foreach (var size in ThumbnailPresets.Sizes)
         {
-            var key = KeyOf(file, size);
+            var key = KeyOf(file, size, ThumbnailFormat.Webp);
             if (await store.OpenReadAsync(key, cancellationToken) is { } existing)
             {
                 await existing.DisposeAsync();
                 continue;
             }
 
-            var webp = await MakeAsync(file, ThumbnailPresets.Scaled(width, height, size), cancellationToken);
+            var webp = await MakeAsync(file, ThumbnailPresets.Scaled(width, height, size), ThumbnailFormat.Webp, cancellationToken);
             if (webp is null)
             {
                 return await SettleAsync(file, ThumbnailState.Failed, made, cancellationToken);
             }
 
-            await StoreAsync(key, webp, cancellationToken);
+            await StoreAsync(key, webp, ThumbnailPresets.ContentType, cancellationToken);
             made.Add(key);
         }
 
@@ -90,7 +91,7 @@ public sealed class ThumbnailGeneration(IMediaFileRepository mediaFiles, IFileSt
         if (state == ThumbnailState.Failed)
         {
             // A failed file lists none, so none of its presets may stay (one made on demand before included).
-            made = [.. ThumbnailPresets.Sizes.Select(size => KeyOf(file, size))];
+            made = [.. ThumbnailPresets.AllStoredNames(file.Filename).Select(name => MediaStorageKeys.For(file.UserId, file.PersonaId, name))];
         }
 
         if (await mediaFiles.SettleThumbnailsAsync(file.Id, state, cancellationToken))
@@ -120,19 +121,19 @@ public sealed class ThumbnailGeneration(IMediaFileRepository mediaFiles, IFileSt
         }
     }
 
-    private async Task<byte[]?> MakeAsync(MediaFileDto file, ThumbnailDto dimensions, CancellationToken cancellationToken)
+    private async Task<byte[]?> MakeAsync(MediaFileDto file, ThumbnailDto dimensions, ThumbnailFormat format, CancellationToken cancellationToken)
     {
         await using var original = await store.OpenReadAsync(MediaStorageKeys.For(file.UserId, file.PersonaId, file.Filename), cancellationToken);
-        return original is null ? null : await maker.MakeAsync(original, dimensions.Width, dimensions.Height, cancellationToken);
+        return original is null ? null : await maker.MakeAsync(original, dimensions.Width, dimensions.Height, format, cancellationToken);
     }
 
-    private async Task StoreAsync(string key, byte[] webp, CancellationToken cancellationToken)
+    private async Task StoreAsync(string key, byte[] bytes, string contentType, CancellationToken cancellationToken)
     {
         await using var upload = await store.BeginUploadAsync(key, cancellationToken);
-        await upload.WriteAsync(webp, cancellationToken);
+        await upload.WriteAsync(bytes, cancellationToken);
         try
         {
-            await upload.CommitAsync(ThumbnailPresets.ContentType, Convert.ToHexStringLower(SHA256.HashData(webp)), cancellationToken);
+            await upload.CommitAsync(contentType, Convert.ToHexStringLower(SHA256.HashData(bytes)), cancellationToken);
         }
         catch (FileAlreadyExistsException)
         {
@@ -140,6 +141,6 @@ public sealed class ThumbnailGeneration(IMediaFileRepository mediaFiles, IFileSt
         }
     }
 
-    private static string KeyOf(MediaFileDto file, int size) =>
-        MediaStorageKeys.For(file.UserId, file.PersonaId, ThumbnailPresets.StoredName(file.Filename, size));
+    private static string KeyOf(MediaFileDto file, int size, ThumbnailFormat format) =>
+        MediaStorageKeys.For(file.UserId, file.PersonaId, ThumbnailPresets.StoredName(file.Filename, size, format));
 }

@@ -39,9 +39,9 @@ public sealed class DeleteMediaFileCommandHandler(
         // Thumbnails are derived and may never have been made: deleted at once, without an entry
         // of their own; one that cannot be deleted now shares the gone row's stem, so the store
         // reconciler removes it as an orphan.
-        foreach (var size in ThumbnailPresets.Sizes)
+        foreach (var name in ThumbnailPresets.AllStoredNames(file.FileName))
         {
-            await storedFiles.DeleteUnrecordedAsync(MediaStorageKeys.For(file.UserId, file.PersonaId, ThumbnailPresets.StoredName(file.FileName, size)));
+            await storedFiles.DeleteUnrecordedAsync(MediaStorageKeys.For(file.UserId, file.PersonaId, name));
         }
         return new DetailResponse("File deleted");
     }

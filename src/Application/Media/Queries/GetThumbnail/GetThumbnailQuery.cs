@@ -5,9 +5,11 @@ using PersonaMedia.Application.Media.Thumbnails;
 
 namespace PersonaMedia.Application.Media.Queries.GetThumbnail;
 
-public sealed record GetThumbnailQuery(int FileId, int Size) : IQuery<ThumbnailContent>
+/// <param name="Format"><c>webp</c> (null: the default) or <c>jpeg</c>.</param>
+public sealed record GetThumbnailQuery(int FileId, int Size, string? Format = null) : IQuery<ThumbnailContent>
 {
     public const string SizeField = "size";
+    public const string FormatField = "format";
 }
 
 /// <summary>A thumbnail's bytes, opened for reading, with what its HTTP answer needs.</summary>
@@ -33,10 +35,10 @@ public sealed class GetThumbnailQueryHandler(
             throw new NotFoundException("This file has no thumbnail: only images whose size could be read and whose pixels decode have one.");
         }
 
-        var content = await thumbnails.OpenOrMakeAsync(file, query.Size, dimensions, cancellationToken)
+        var format = ThumbnailPresets.Parse(query.Format) ?? throw new InvalidOperationException("The format was not validated.");
+        var content = await thumbnails.OpenOrMakeAsync(file, query.Size, format, dimensions, cancellationToken)
             ?? throw new NotFoundException("This file has no thumbnail: the image could not be decoded.");
 
-        // The original never changes, so neither does its thumbnail: one validator per original and preset.
-        return new ThumbnailContent(content, ThumbnailPresets.ContentType, $"\"{file.Sha256}-{sizeName}\"", file.CreatedAt);
+        return new ThumbnailContent(content, ThumbnailPresets.ContentTypeOf(format), ThumbnailPresets.ETagOf(file.Sha256, query.Size, format), file.CreatedAt);
     }
 }

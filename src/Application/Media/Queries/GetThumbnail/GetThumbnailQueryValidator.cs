@@ -11,5 +11,9 @@ public sealed class GetThumbnailQueryValidator : AbstractValidator<GetThumbnailQ
             .Must(size => ThumbnailPresets.Sizes.Contains(size))
             .OverridePropertyName(GetThumbnailQuery.SizeField)
             .WithMessage($"size must be one of {string.Join(", ", ThumbnailPresets.Sizes)}.");
+        RuleFor(q => q.Format)
+            .Must(format => ThumbnailPresets.Parse(format) is not null)
+            .OverridePropertyName(GetThumbnailQuery.FormatField)
+            .WithMessage("format must be webp or jpeg.");
     }
 }
