@@ -49,16 +49,20 @@ internal sealed partial class VipsThumbnailMaker(MediaProcessingOptions options,
             LibVips.EnsureReady(logger);
             using var thumbnail = Image.ThumbnailBuffer(original, width, height: height, size: Enums.Size.Force, failOn: Enums.FailOn.Error);
 
-            // The pixels are decoded while the WebP is written; a cancelled token kills that evaluation.
+            // The pixels are decoded while the image is written; a cancelled token kills that evaluation
+            // (libvips checks its kill flag as it goes), which frees the slot early.
             thumbnail.SetProgress(NoProgress.Instance, limit);
-            if (format == ThumbnailFormat.Webp)
+            var encoded = Encode(thumbnail, format);
+
+            // The limit is the rule, the kill only its quick way out: a job past it yields nothing, even
+            // one libvips finished (the limit passed while the image was opened, or between two checks).
+            if (limit.IsCancellationRequested)
             {
-                return thumbnail.WebpsaveBuffer(q: 80, keep: Enums.ForeignKeep.None);
+                LogTimedOut(logger, width, height, options.ThumbnailTimeoutSeconds);
+                return null;
             }
 
-            // JPEG has no alpha: transparency shows as white, as on a page.
-            using var opaque = thumbnail.HasAlpha() ? thumbnail.Flatten(background: [255, 255, 255]) : thumbnail.Copy();
-            return opaque.JpegsaveBuffer(q: 85, optimizeCoding: true, keep: Enums.ForeignKeep.None);
+            return encoded;
         }
         catch (VipsException ex)
         {
@@ -73,6 +77,18 @@ internal sealed partial class VipsThumbnailMaker(MediaProcessingOptions options,
 
             return null;
         }
+    }
+
+    private static byte[] Encode(Image thumbnail, ThumbnailFormat format)
+    {
+        if (format == ThumbnailFormat.Webp)
+        {
+            return thumbnail.WebpsaveBuffer(q: 80, keep: Enums.ForeignKeep.None);
+        }
+
+        // JPEG has no alpha: transparency shows as white, as on a page.
+        using var opaque = thumbnail.HasAlpha() ? thumbnail.Flatten(background: [255, 255, 255]) : thumbnail.Copy();
+        return opaque.JpegsaveBuffer(q: 85, optimizeCoding: true, keep: Enums.ForeignKeep.None);
     }
 
     private sealed class NoProgress : IProgress<int>
