@@ -38,6 +38,7 @@ export interface Guarded {
 /** A fresh context (no storage) that lets requests reach the service's origin only. */
 export async function open(browser: Browser, baseUrl: string, viewport = { width: 1280, height: 900 }): Promise<Guarded> {
   const context = await browser.newContext({ viewport, baseURL: baseUrl });
+  context.setDefaultTimeout(60_000);   // a loaded machine (two cores, several test runs) is slow, not broken
   const foreign: string[] = [];
   const errors: string[] = [];
   const origin = new URL(baseUrl).origin;

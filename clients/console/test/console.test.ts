@@ -19,6 +19,9 @@ let service: Service;
 let browser: Browser;
 let fixtures: Fixtures;
 let accounts = 0;
+/** Generous: the machine may be loaded; a hang still ends the test. */
+const testTimeout = 180_000;
+const galleryTimeout = 420_000;
 
 before(async () => {
   if (skip !== false) return;
@@ -118,7 +121,7 @@ async function thumbnailsLoaded(page: Page, count: number): Promise<void> {
 }
 
 describe("console", { skip }, () => {
-  test("is served at /console with its own policy and cache headers", async () => {
+  test("is served at /console with its own policy and cache headers", { timeout: testTimeout }, async () => {
     const redirect = await fetch(`${service.baseUrl}/console`, { redirect: "manual" });
     assert.equal(redirect.status, 301);
     assert.equal(redirect.headers.get("Location"), "/console/");
@@ -139,7 +142,7 @@ describe("console", { skip }, () => {
     assert.match(unknown.headers.get("Content-Type") ?? "", /application\/problem\+json/);
   });
 
-  test("signs up, signs out, signs in, and adds, edits and deletes a persona (with confirmation)", async () => {
+  test("signs up, signs out, signs in, and adds, edits and deletes a persona (with confirmation)", { timeout: testTimeout }, async () => {
     const guarded = await open(browser, service.baseUrl);
     const { page } = guarded;
     const account = newAccount();
@@ -199,7 +202,7 @@ describe("console", { skip }, () => {
     await done(guarded);
   });
 
-  test("keeps the session through an expired access token by refreshing it", async () => {
+  test("keeps the session through an expired access token by refreshing it", { timeout: testTimeout }, async () => {
     const guarded = await open(browser, service.baseUrl);
     const { page } = guarded;
     await signUp(page, newAccount());
@@ -217,7 +220,7 @@ describe("console", { skip }, () => {
     await done(guarded);
   });
 
-  test("is usable by keyboard alone", async () => {
+  test("is usable by keyboard alone", { timeout: testTimeout }, async () => {
     const guarded = await open(browser, service.baseUrl);
     const { page } = guarded;
     const account = newAccount();
@@ -257,7 +260,7 @@ describe("console", { skip }, () => {
     await dialog.waitFor({ state: "hidden" });
     await done(guarded);
   });
-  test("uploads dropped files with progress, shows a refusal's reason, and shows, edits and deletes them", async () => {
+  test("uploads dropped files with progress, shows a refusal's reason, and shows, edits and deletes them", { timeout: testTimeout }, async () => {
     const guarded = await open(browser, service.baseUrl);
     const { page } = guarded;
     const ranges: string[] = [];
@@ -322,7 +325,15 @@ describe("console", { skip }, () => {
       });
       const at = media.currentTime;
       await media.play();
-      await new Promise((resolve) => setTimeout(resolve, 600));
+      // Playing on: time passes beyond the seek (given 15 s, for a loaded machine).
+      await new Promise<void>((resolve) => {
+        const started = performance.now();
+        const check = (): void => {
+          if (media.currentTime > at + 0.1 || performance.now() - started > 15_000) resolve();
+          else setTimeout(check, 50);
+        };
+        check();
+      });
       return { duration, at, later: media.currentTime, paused: media.paused, readyState: media.readyState };
     });
     assert.ok(Math.abs(seeked.duration - 8) < 0.2, `duration ${seeked.duration}`);
@@ -351,7 +362,7 @@ describe("console", { skip }, () => {
     await done(guarded);
   });
 
-  test("fits a 360 px wide screen", async () => {
+  test("fits a 360 px wide screen", { timeout: testTimeout }, async () => {
     const guarded = await open(browser, service.baseUrl, { width: 360, height: 740 });
     const { page } = guarded;
     const fits = async (screen: string): Promise<void> => {
@@ -387,7 +398,7 @@ describe("console", { skip }, () => {
     await done(guarded);
   });
 
-  test("cancels an upload on its way, and nothing of it is kept", async () => {
+  test("cancels an upload on its way, and nothing of it is kept", { timeout: testTimeout }, async () => {
     const guarded = await open(browser, service.baseUrl);
     const { page } = guarded;
     await signUp(page, newAccount());
@@ -412,7 +423,7 @@ describe("console", { skip }, () => {
     await done(guarded);
   });
 
-  test("a gallery of 100 images transfers less than 5% of the originals' bytes", async () => {
+  test("a gallery of 100 images transfers less than 5% of the originals' bytes", { timeout: galleryTimeout }, async () => {
     const client = new PersonaMediaClient({ baseUrl: service.baseUrl });
     const account = newAccount();
     const tokens = await client.auth.register({ email: account.email, username: account.username, password: account.password });
