@@ -410,6 +410,13 @@ describe("console", { skip }, () => {
     await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 256 * 1024 });
     await dropFiles(page, [fixtures.large]);
     await waitForState(page, "large.mp4", "uploading");
+    // The bar moves as the bytes leave: wait for it to pass 5%, then cancel before it is done.
+    const bar = uploadRow(page, "large.mp4").getByRole("progressbar");
+    await page.waitForFunction((element) => Number((element as HTMLProgressElement).value) >= 5, await bar.elementHandle());
+    const before = Number(await bar.getAttribute("value"));
+    assert.ok(before >= 5 && before < 100, `progress ${before}% before the cancel`);
+    assert.match(await uploadRow(page, "large.mp4").innerText(), /Uploading, \d+%/);
+    await screenshot(page, "10-upload-in-progress");
     await page.getByRole("button", { name: "Cancel upload of large.mp4" }).click();
     await waitForState(page, "large.mp4", "cancelled");
     await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
