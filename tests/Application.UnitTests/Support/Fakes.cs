@@ -90,6 +90,17 @@ internal sealed class FakeRefreshTokenRepository : IRefreshTokenRepository
     public Task RevokeAllOfUserAsync(int userId, DateTime now, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
+internal sealed class FakeSignInThrottle : ISignInThrottle
+{
+    public List<string> Failures { get; } = [];
+
+    public void EnsureAllowed(string account)
+    {
+    }
+
+    public void RecordFailure(string account) => Failures.Add(account);
+}
+
 internal sealed class FakeUnitOfWork : IUnitOfWork
 {
     public int Saves { get; private set; }
