@@ -5,6 +5,18 @@
 #   docker run -p 8000:8080 -e Jwt__SigningKey=<32+ bytes> -e Media__UrlSigningKeys__0=<32+ other bytes> personamedia
 # Configuration comes from environment variables only (see README, Operations).
 
+# ---- console: the reference console's static files (clients/console, a Vite build over the SDK) ----
+# Node 24 ships npm 11, which the console's lock file and Vite 8 need. The build stage copies dist/
+# into the source tree, and the WebApi project publishes it as console/ (WebApi.csproj, PublishConsole).
+FROM node:24-bookworm-slim AS console
+WORKDIR /src
+COPY clients/typescript/package.json clients/typescript/package-lock.json clients/typescript/
+COPY clients/console/package.json clients/console/package-lock.json clients/console/
+RUN cd clients/typescript && npm ci --no-audit --no-fund && cd ../console && npm ci --no-audit --no-fund
+COPY clients/typescript/ clients/typescript/
+COPY clients/console/ clients/console/
+RUN node clients/console/scripts/build.mjs
+
 # ---- build ----
 FROM mcr.microsoft.com/dotnet/sdk:10.0.401 AS build
 WORKDIR /src
@@ -20,6 +32,7 @@ COPY src/WebApi/WebApi.csproj src/WebApi/
 RUN dotnet restore src/WebApi/WebApi.csproj --runtime linux-x64
 
 COPY src/ src/
+COPY --from=console /src/clients/console/dist/ clients/console/dist/
 RUN dotnet publish src/WebApi/WebApi.csproj --configuration Release --no-restore \
         --runtime linux-x64 --self-contained false --output /app/publish -p:UseAppHost=false
 

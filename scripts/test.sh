@@ -23,6 +23,7 @@ azurite_stop
 # The TypeScript SDK (clients/typescript): built and tested against the service its tests start; its counts join the summary.
 scripts/lib/test-sdk.sh "$results/sdk.tap"
 sdk_status=$?
+scripts/lib/test-console.sh "$results/console.tap" || sdk_status=1   # the console (clients/console) in headless Chromium; counts join the summary
 
 # Each test module writes one TRX file, the SDK's node:test run one TAP file; add up their counters.
 summary=$({ find "$results" -name '*.trx' -print0 2>/dev/null | xargs -0 -r grep -ho '<Counters [^>]*>'

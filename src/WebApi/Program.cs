@@ -50,6 +50,7 @@ app.UseTelemetry();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseConsole();   // the reference console's files at /console/ (clients/console)
 app.UseCors(PersonaMedia.WebApi.DependencyInjection.CorsPolicy);
 app.UseAuthentication();
 app.UseAuthorization();

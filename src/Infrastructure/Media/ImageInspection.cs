@@ -22,7 +22,19 @@ internal sealed partial class ImageInspection(MediaFormat format, MediaInspectio
 
     private readonly BoundedBuffer _bytes = new(limits.Decode ? (int)MediaRules.MaxFileSizeBytes : HeaderBytes);
 
-    public void Append(ReadOnlySpan<byte> bytes) => _bytes.Append(bytes);
+    private bool _headerSettled;
+
+    public long? DeclaredPixels { get; private set; }
+
+    public void Append(ReadOnlySpan<byte> bytes)
+    {
+        _bytes.Append(bytes);
+        if (!_headerSettled)
+        {
+            DeclaredPixels = ImageDimensions.DeclaredPixels(format, _bytes.Span, out var final);
+            _headerSettled = final || _bytes.Overflowed;
+        }
+    }
 
     public MediaInspectionResult Finish()
     {

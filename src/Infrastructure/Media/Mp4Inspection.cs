@@ -23,6 +23,8 @@ internal sealed class Mp4Inspection : IMediaInspection
     private bool _moovComplete;
     private string? _broken;
 
+    public long? DeclaredPixels => null;
+
     public void Append(ReadOnlySpan<byte> bytes)
     {
         while (!bytes.IsEmpty && _broken is null)

@@ -92,6 +92,38 @@ public class MediaInspectorTests
         Assert.That(result.Undecodable, Is.Null);
     }
 
+    [TestCase("flood.png", "PNG", 24)]
+    [TestCase("flood.jpg", "JPEG", 0)]
+    [TestCase("photo-gps.jpg", "JPEG", 0)]
+    [TestCase("photo-gps.png", "PNG", 24)]
+    public void The_declared_pixels_are_known_once_the_header_has_arrived_and_agree_with_libvips(string fixture, string formatName, int headerEnd)
+    {
+        var format = MediaFormat.All.Single(f => f.Name == formatName);
+        var bytes = Fixture(fixture);
+        if (headerEnd == 0)
+        {
+            headerEnd = JpegFrameHeaderEnd(bytes);
+        }
+
+        using var inspection = _inspector.Begin(format, HeadersOnly);
+        var knownAt = -1;
+        for (var at = 0; at < bytes.Length; at++)
+        {
+            inspection.Append(bytes.AsSpan(at, 1));
+            if (inspection.DeclaredPixels is not null)
+            {
+                knownAt = at + 1;
+                break;
+            }
+        }
+
+        var early = inspection.DeclaredPixels;
+        inspection.Append(bytes.AsSpan(knownAt));
+        var result = inspection.Finish();
+        Assert.That(knownAt, Is.EqualTo(headerEnd), "known with the header's last needed byte, not later");
+        Assert.That(early, Is.EqualTo(result.DeclaredPixels), "the same count libvips reads");
+    }
+
     [Test]
     public void An_image_whose_headers_run_past_the_kept_bytes_is_unknown_not_an_error()
     {
@@ -120,6 +152,18 @@ public class MediaInspectorTests
         }
 
         return inspection.Finish();
+    }
+
+    /// <summary>Where a JPEG's frame header has given its height and width (SOF marker + 9 bytes).</summary>
+    private static int JpegFrameHeaderEnd(byte[] bytes)
+    {
+        var at = 2;
+        while (bytes[at + 1] is not (0xC0 or 0xC1 or 0xC2))
+        {
+            at += 2 + System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan(at + 2));
+        }
+
+        return at + 9;
     }
 
     private static int MoovEnd(byte[] bytes)

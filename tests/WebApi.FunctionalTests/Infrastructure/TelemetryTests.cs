@@ -65,6 +65,7 @@ public sealed partial class TelemetryTests
         await AssertStatusAsync(client.PostAsync(Uploads.ImageUrl(persona), Uploads.Form(FormPart.File(Payloads.Jpeg(), "photo.gif"))), HttpStatusCode.BadRequest);
         await AssertStatusAsync(client.PostAsync(Uploads.ImageUrl(persona), Uploads.Form(FormPart.File(Payloads.Png(), "photo.jpg"))), HttpStatusCode.BadRequest);
         await AssertStatusAsync(client.PostAsync(Uploads.ImageUrl(persona), Uploads.Form(FormPart.File([], "photo.jpg"))), HttpStatusCode.BadRequest);
+        await AssertStatusAsync(client.PostAsync(Uploads.ImageUrl(persona), Uploads.Form(FormPart.File(Media.MediaFixtures.Read(Media.MediaFixtures.FloodPng), "flood.png"))), HttpStatusCode.BadRequest);
         await AssertStatusAsync(client.GetAsync($"/upload/files/{fileId}/download"), HttpStatusCode.OK);
 
         var url = (await (await client.GetAsync($"/upload/files/{fileId}/url")).JsonAsync()).GetProperty("url").GetString()!;
@@ -98,8 +99,9 @@ public sealed partial class TelemetryTests
             Assert.That(Sample(metrics, "personamedia_uploads_total", ("outcome", "refused"), ("reason", "extension")), Is.EqualTo(1));
             Assert.That(Sample(metrics, "personamedia_uploads_total", ("outcome", "refused"), ("reason", "signature")), Is.EqualTo(1));
             Assert.That(Sample(metrics, "personamedia_uploads_total", ("outcome", "refused"), ("reason", "empty")), Is.EqualTo(1));
+            Assert.That(Sample(metrics, "personamedia_uploads_total", ("outcome", "refused"), ("reason", "pixel_flood")), Is.EqualTo(1));
             Assert.That(Sample(metrics, "personamedia_upload_duration_seconds_count", ("media_type", "image"), ("outcome", "stored")), Is.EqualTo(1));
-            Assert.That(Sample(metrics, "personamedia_upload_duration_seconds_count", ("media_type", "image"), ("outcome", "refused")), Is.EqualTo(3));
+            Assert.That(Sample(metrics, "personamedia_upload_duration_seconds_count", ("media_type", "image"), ("outcome", "refused")), Is.EqualTo(4));
             Assert.That(Sample(metrics, "personamedia_upload_size_bytes_sum", ("media_type", "image")), Is.EqualTo(jpeg.Length));
             Assert.That(Sample(metrics, "personamedia_uploads_active", ("media_type", "image")), Is.Zero);
             Assert.That(Sample(metrics, "personamedia_downloads_total", ("route", "download"), ("outcome", "served")), Is.EqualTo(1));
@@ -152,7 +154,7 @@ public sealed partial class TelemetryTests
             Assert.That(upload.GetProperty("span_id").GetString(), Does.Match("^[0-9a-f]{16}$"));
             Assert.That(upload.GetProperty("request_id").GetString(), Is.Not.Empty);
             Assert.That(State(signedLine, "ResponseBytes"), Is.EqualTo(jpeg.Length.ToString(CultureInfo.InvariantCulture)));
-            Assert.That(requests.Count(r => State(r, "Route") == "/upload/persona/{persona_id:int}/image"), Is.EqualTo(4), "one line per request");
+            Assert.That(requests.Count(r => State(r, "Route") == "/upload/persona/{persona_id:int}/image"), Is.EqualTo(5), "one line per request");
         }
     }
 

@@ -67,6 +67,39 @@ public class UploadOverKestrelTests
     }
 
     /// <summary>
+    /// The pixel-flood guard reads the header as it arrives: the client sends the flood's first bytes
+    /// and then holds the rest of a 9 MiB body back, so only a refusal made from the header can answer.
+    /// </summary>
+    [TestCase(MediaFixtures.FloodPng, "image/png")]
+    [TestCase(MediaFixtures.FloodJpeg, "image/jpeg")]
+    public async Task A_pixel_flood_is_refused_from_its_header_before_the_rest_of_the_body_is_sent(string fixture, string contentType)
+    {
+        var personaId = await _user.CreatePersonaAsync();
+        var storedBefore = await _app.Storage.ListKeysAsync();
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(_baseAddress.Host, _baseAddress.Port);
+        var stream = tcp.GetStream();
+        var preamble = Encoding.ASCII.GetBytes(
+            $"--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{fixture}\"\r\nContent-Type: {contentType}\r\n\r\n");
+        var head = $"POST /upload/persona/{personaId}/image HTTP/1.1\r\n"
+            + $"Host: {_baseAddress.Authority}\r\n"
+            + $"Authorization: Bearer {_user.Token}\r\n"
+            + "Content-Type: multipart/form-data; boundary=b\r\n"
+            + $"Content-Length: {preamble.Length + (9 * Payloads.MiB)}\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+        await stream.WriteAsync(preamble);
+        await stream.WriteAsync(MediaFixtures.Read(fixture));
+        await stream.WriteAsync(new byte[16 * 1024]); // beyond the multipart reader's look-ahead; the other 9 MiB never come
+        await stream.FlushAsync();
+
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        var statusLine = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.That(statusLine, Does.StartWith("HTTP/1.1 400"));
+        Assert.That(await _app.Storage.ListKeysAsync(), Is.EqualTo(storedBefore), "nothing left behind");
+    }
+
+    /// <summary>
     /// A 10 MiB upload must not allocate anything near 10 MiB in the whole process (client and
     /// server together); buffering the file once, as IFormFile binding or a MemoryStream copy
     /// would, allocates at least its full size.

@@ -25,6 +25,13 @@ public sealed record MediaInspectionLimits(long MaxPixels, bool Decode);
 /// <summary>One file's inspection; see <see cref="IMediaInspector"/>. Never throws for what the bytes hold.</summary>
 public interface IMediaInspection : IDisposable
 {
+    /// <summary>
+    /// An image's width times height as its header declares them, known as soon as the header has
+    /// arrived (before the rest of the file), so a pixel flood can be refused without reading on;
+    /// null until then, for videos, and when the header cannot be followed.
+    /// </summary>
+    long? DeclaredPixels { get; }
+
     /// <summary>The next bytes of the file, in order.</summary>
     void Append(ReadOnlySpan<byte> bytes);
 

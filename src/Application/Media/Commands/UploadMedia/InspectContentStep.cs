@@ -6,10 +6,11 @@ namespace PersonaMedia.Application.Media.Commands.UploadMedia;
 
 /// <summary>
 /// Reads the file's headers as its bytes stream to the store (no second read, no whole-file
-/// buffer unless <see cref="MediaProcessingOptions.RequireDecodable"/> asks for a full decode) and
-/// judges them at the end: an image declaring more than <see cref="MediaProcessingOptions.MaxPixels"/>
-/// is refused; a file that cannot be read is refused only when decodable files are required, and
-/// otherwise recorded with its facts unknown.
+/// buffer unless <see cref="MediaProcessingOptions.RequireDecodable"/> asks for a full decode): an
+/// image declaring more than <see cref="MediaProcessingOptions.MaxPixels"/> is refused as soon as its
+/// header has arrived; at the end, a file that cannot be read is refused only when decodable files
+/// are required, and otherwise recorded with its facts unknown. Each refusal names its rule
+/// (<see cref="UploadRefusals"/>) for the upload metrics.
 /// </summary>
 public sealed class InspectContentStep(IMediaInspector inspector, MediaProcessingOptions options) : IUploadStep
 {
@@ -21,23 +22,31 @@ public sealed class InspectContentStep(IMediaInspector inspector, MediaProcessin
         var format = upload.ExpectedFormat;
         var inspection = inspector.Begin(format, new MediaInspectionLimits(options.MaxPixels, options.RequireDecodable));
         upload.DisposeWith(inspection);
-        upload.Content = new InspectedContentStream(upload.Content, inspection, result => upload.Metadata = Judge(result, format));
+        upload.Content = new InspectedContentStream(upload.Content, inspection, RefuseFlood, result => upload.Metadata = Judge(result, format));
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Runs after every chunk: a flood is refused as soon as its header has arrived, before the rest of the body is read.</summary>
+    private void RefuseFlood(long? declaredPixels)
+    {
+        if (declaredPixels > options.MaxPixels)
+        {
+            throw new ValidationException(
+                UploadMediaCommand.FileField,
+                $"The image's header declares {declaredPixels:N0} pixels; at most {options.MaxPixels:N0} are accepted.",
+                UploadRefusals.PixelFlood);
+        }
     }
 
     private MediaMetadata Judge(MediaInspectionResult result, MediaFormat format)
     {
-        if (result.DeclaredPixels > options.MaxPixels)
-        {
-            throw new ValidationException(
-                UploadMediaCommand.FileField,
-                $"The image's header declares {result.DeclaredPixels:N0} pixels; at most {options.MaxPixels:N0} are accepted.");
-        }
-
+        // libvips' reading of the header has the last word (a structure the early reader could not follow).
+        RefuseFlood(result.DeclaredPixels);
         if (result.Undecodable is { } reason)
         {
             return options.RequireDecodable
-                ? throw new ValidationException(UploadMediaCommand.FileField, $"The file could not be decoded as {format.Name}: {reason}.")
+                ? throw new ValidationException(
+                    UploadMediaCommand.FileField, $"The file could not be decoded as {format.Name}: {reason}.", UploadRefusals.Undecodable)
                 : MediaMetadata.Unknown;
         }
 
@@ -45,7 +54,8 @@ public sealed class InspectContentStep(IMediaInspector inspector, MediaProcessin
     }
 
     /// <summary>Hands every chunk read to the inspection; at the end of the stream, the judgement runs.</summary>
-    private sealed class InspectedContentStream(Stream inner, IMediaInspection inspection, Action<MediaInspectionResult> finished) : Stream
+    private sealed class InspectedContentStream(
+        Stream inner, IMediaInspection inspection, Action<long?> declared, Action<MediaInspectionResult> finished) : Stream
     {
         private bool _finished;
 
@@ -66,6 +76,7 @@ public sealed class InspectContentStep(IMediaInspector inspector, MediaProcessin
             if (read > 0)
             {
                 inspection.Append(buffer.Span[..read]);
+                declared(inspection.DeclaredPixels);
             }
             else if (!_finished)
             {

@@ -18,9 +18,15 @@ public static class UploadRefusals
     public const string IdempotencyKey = "idempotency_key";
     public const string IdempotencyKeyReused = "idempotency_key_reused";
 
+    /// <summary>The image's header declares more than <c>Media:MaxPixels</c>.</summary>
+    public const string PixelFlood = "pixel_flood";
+
+    /// <summary>The file does not decode and <c>Media:RequireDecodable</c> is on.</summary>
+    public const string Undecodable = "undecodable";
+
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         Extension, ContentType, Description, Empty, Signature, MissingFile, ExtraFile, Malformed, TooLarge,
-        IdempotencyKey, IdempotencyKeyReused,
+        IdempotencyKey, IdempotencyKeyReused, PixelFlood, Undecodable,
     };
 }
