@@ -2,6 +2,7 @@ import createClient, { type Client } from "openapi-fetch";
 import type { components, paths } from "./generated/api.js";
 import { PersonaMediaError } from "./errors.js";
 import { retrying, type RetryOptions } from "./retry.js";
+import { createUploader, uploadForm, type Uploader, type UploadForm, type UploadProgress } from "./upload.js";
 
 type Schemas = components["schemas"];
 export type TokenResponse = Schemas["TokenResponse"];
@@ -28,6 +29,12 @@ export interface PersonaMediaClientOptions {
    * Retry-After, and GET/HEAD that got no answer, with backoff. `false` turns it off. Default: 2 more tries.
    */
   retry?: RetryOptions | false;
+  /**
+   * How uploads are sent: `"xhr"` (XMLHttpRequest, the default where there is one, as in browsers:
+   * fetch reports no upload progress there) or `"fetch"` (the default elsewhere, as in Node: a body
+   * stream that counts what the connection took). `options.fetch` is used for `"fetch"` only.
+   */
+  uploadTransport?: "xhr" | "fetch";
 }
 
 export interface UploadOptions {
@@ -38,6 +45,13 @@ export interface UploadOptions {
   filename?: string;
   /** Shown with the file, at most 1000 characters. */
   description?: string;
+  /**
+   * Called as the request body goes out: bytes sent and the body's size (the file plus a few
+   * hundred bytes of form). Never goes down; the last call has `loaded === total` once all was
+   * sent. A try again after a 429 or 503 counts from 0 again.
+   */
+  onProgress?: (progress: UploadProgress) => void;
+  /** Aborts the upload, also midway: the service keeps nothing of it. */
   signal?: AbortSignal;
 }
 
@@ -129,7 +143,11 @@ export class PersonaMediaClient {
       this.accessToken = token;
     });
     this.personas = new PersonasApi(this.api);
-    this.media = new MediaApi(this.api);
+    this.media = new MediaApi(this.api, createUploader({
+      fetch: fetcher,
+      retry: options.retry,
+      transport: options.uploadTransport,
+    }));
   }
 
   /** Sends this token from now on (undefined: none). */
@@ -193,26 +211,42 @@ export class PersonasApi {
 }
 
 export class MediaApi {
-  constructor(private readonly api: Client<paths>) {}
+  constructor(
+    private readonly api: Client<paths>,
+    private readonly uploader: Uploader,
+  ) {}
 
-  /** Uploads a JPEG or PNG (at most 10 MiB) as multipart/form-data. */
+  /** Uploads a JPEG or PNG (at most 10 MiB) as multipart/form-data, with progress (see UploadOptions). */
   async uploadImage(personaId: number, file: Blob, options: UploadOptions = {}): Promise<MediaFile> {
+    const form = uploadForm(file, fileName(file, options.filename), options.description);
     return unwrap(await this.api.POST("/upload/persona/{persona_id}/image", {
       params: { path: { persona_id: personaId } },
       body: { file, description: options.description },
-      bodySerializer: (body) => uploadForm(body.file, fileName(body.file, options.filename), body.description),
-      signal: options.signal,
+      ...this.sending(form, options),
     }));
   }
 
-  /** Uploads an MP4 (at most 10 MiB) as multipart/form-data. */
+  /** Uploads an MP4 (at most 10 MiB) as multipart/form-data, with progress (see UploadOptions). */
   async uploadVideo(personaId: number, file: Blob, options: UploadOptions = {}): Promise<MediaFile> {
+    const form = uploadForm(file, fileName(file, options.filename), options.description);
     return unwrap(await this.api.POST("/upload/persona/{persona_id}/video", {
       params: { path: { persona_id: personaId } },
       body: { file, description: options.description },
-      bodySerializer: (body) => uploadForm(body.file, fileName(body.file, options.filename), body.description),
-      signal: options.signal,
+      ...this.sending(form, options),
     }));
+  }
+
+  /**
+   * The typed client builds the request (URL, token) and reads the answer; the uploader sends the
+   * form itself, by XMLHttpRequest or a counting stream, to report progress.
+   */
+  private sending(form: UploadForm, options: UploadOptions): { bodySerializer: () => Blob; headers: Record<string, string>; fetch: (request: Request) => Promise<Response>; signal: AbortSignal | undefined } {
+    return {
+      bodySerializer: () => form.body,
+      headers: { "Content-Type": form.contentType },
+      fetch: (request) => this.uploader.send(request, form, options.onProgress, options.signal),
+      signal: options.signal,
+    };
   }
 
   /** One page of a persona's files, newest first. */
@@ -340,15 +374,6 @@ function fileName(file: Blob, given: string | undefined): string {
     throw new TypeError("A Blob has no file name: pass options.filename (its extension decides what the service accepts).");
   }
   return name;
-}
-
-function uploadForm(file: Blob, name: string, description: string | undefined): FormData {
-  const form = new FormData();
-  form.append("file", file, name);
-  if (description !== undefined) {
-    form.append("description", description);
-  }
-  return form;
 }
 
 /** The target of the `Link` header's relation `rel`, resolved against the request's URL. */

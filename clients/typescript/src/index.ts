@@ -23,5 +23,6 @@ export {
   type DetailResponse,
 } from "./client.js";
 export { type RetryOptions } from "./retry.js";
+export { type UploadProgress } from "./upload.js";
 export { PersonaMediaError, type ProblemDetails, type ValidationProblemDetails } from "./errors.js";
 export type { paths, components, operations } from "./generated/api.js";

@@ -8,7 +8,7 @@ export interface RetryOptions {
   maxDelayMs?: number;
 }
 
-type Fetch = (input: Request) => Promise<Response>;
+export type Fetch = (input: Request) => Promise<Response>;
 
 /**
  * Tries a request again only where that is safe: a 429 or a 503 (the service changed nothing;
@@ -18,38 +18,47 @@ type Fetch = (input: Request) => Promise<Response>;
  * signal ends the wait at once.
  */
 export function retrying(fetcher: Fetch, options: RetryOptions = {}): Fetch {
+  // A body can be read once: each try but the last sends a copy.
+  return (request) => retryLoop((last) => fetcher(last ? request : request.clone()), request, options);
+}
+
+/**
+ * The tries of one request, as `retrying` makes them: `attempt` sends it once more each time it is
+ * called (told whether this is the last try), and the answer that ends the tries is returned.
+ */
+export async function retryLoop(
+  attempt: (last: boolean) => Promise<Response>,
+  request: { method: string; signal?: AbortSignal | null | undefined },
+  options: RetryOptions = {},
+): Promise<Response> {
   const retries = options.retries ?? 2;
   const baseDelayMs = options.baseDelayMs ?? 500;
   const maxDelayMs = options.maxDelayMs ?? 10_000;
-  const backoff = (attempt: number): number => Math.min(maxDelayMs, baseDelayMs * 2 ** attempt * (0.5 + Math.random() / 2));
-
-  return async (request) => {
-    const safe = request.method === "GET" || request.method === "HEAD";
-    for (let attempt = 0; ; attempt++) {
-      const last = attempt >= retries;
-      // A body can be read once: each try but the last sends a copy.
-      const sent = last ? request : request.clone();
-      let response: Response;
-      try {
-        response = await fetcher(sent);
-      } catch (error) {
-        if (last || !safe || request.signal.aborted) {
-          throw error;
-        }
-        await sleep(backoff(attempt), request.signal);
+  const backoff = (tries: number): number => Math.min(maxDelayMs, baseDelayMs * 2 ** tries * (0.5 + Math.random() / 2));
+  const safe = request.method === "GET" || request.method === "HEAD";
+  const signal = request.signal ?? undefined;
+  for (let tries = 0; ; tries++) {
+    const last = tries >= retries;
+    let response: Response;
+    try {
+      response = await attempt(last);
+    } catch (error) {
+      if (last || !safe || signal?.aborted === true) {
+        throw error;
+      }
+      await sleep(backoff(tries), signal);
+      continue;
+    }
+    if (!last && (response.status === 429 || response.status === 503)) {
+      const wait = retryAfterMs(response.headers.get("Retry-After")) ?? backoff(tries);
+      if (wait <= maxDelayMs) {
+        await response.body?.cancel();
+        await sleep(wait, signal);
         continue;
       }
-      if (!last && (response.status === 429 || response.status === 503)) {
-        const wait = retryAfterMs(response.headers.get("Retry-After")) ?? backoff(attempt);
-        if (wait <= maxDelayMs) {
-          await response.body?.cancel();
-          await sleep(wait, request.signal);
-          continue;
-        }
-      }
-      return response;
     }
-  };
+    return response;
+  }
 }
 
 /** Retry-After as delta-seconds or an HTTP date, in milliseconds from now. */
@@ -65,8 +74,12 @@ export function retryAfterMs(value: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (signal === undefined) {
+      setTimeout(resolve, ms);
+      return;
+    }
     if (signal.aborted) {
       reject(signal.reason);
       return;

@@ -2,14 +2,15 @@
 // as its own process in Production, on a free loopback port, with a SQLite file and an upload folder
 // in a fresh temporary directory, and stopped (and that directory removed) afterwards.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export interface Service {
   baseUrl: string;
-  /** The service's temporary folder: `personamedia.db` and `uploads/`. */
+  /** The service's folder: `personamedia.db`, `uploads/` and `tmp/` (its TMPDIR). */
   root: string;
   output(): string;
   stop(): Promise<void>;
@@ -44,6 +45,8 @@ export async function startService(settings: Record<string, string> = {}): Promi
   const repo = repositoryRoot();
   const assembly = buildWebApi(repo);
   const root = mkdtempSync(join(tmpdir(), "personamedia-sdk-"));
+  // Its own temporary folder too, so that a test sees anything the service spools there.
+  mkdirSync(join(root, "tmp"));
 
   // What an operator gives the app, and nothing of this shell's ASP.NET settings.
   const env: NodeJS.ProcessEnv = {};
@@ -59,6 +62,7 @@ export async function startService(settings: Record<string, string> = {}): Promi
     Media__UrlSigningKeys__0: "sdk-tests-media-url-key-of-more-than-32-bytes-long",
     ConnectionStrings__Default: `Data Source=${join(root, "personamedia.db")}`,
     Storage__Local__RootPath: join(root, "uploads"),
+    TMPDIR: join(root, "tmp"),
     ...settings,
   });
 
@@ -134,3 +138,22 @@ function withHeader(header: number[], size: number): Uint8Array<ArrayBuffer> {
   bytes.set(header.slice(0, size));
   return bytes;
 }
+
+/** Every file under the service's folder (uploads and its temporary folder), with its size. */
+export function filesOnDisk(service: Service): string[] {
+  return readdirSync(service.root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && !entry.name.startsWith("personamedia.db"))
+    .map((entry) => `${join(entry.parentPath, entry.name)} ${statSync(join(entry.parentPath, entry.name)).size}`)
+    .sort();
+}
+
+/** Waits (up to 10 s) for the service to notice the dropped connection and remove what it had written. */
+export async function assertNothingLeft(service: Service, before: string[]): Promise<void> {
+  let now = filesOnDisk(service);
+  for (let i = 0; i < 100 && now.join() !== before.join(); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    now = filesOnDisk(service);
+  }
+  assert.deepEqual(now, before, "no file (not even a partial one) is left on disk");
+}
+

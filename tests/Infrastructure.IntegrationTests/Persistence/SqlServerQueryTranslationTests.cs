@@ -253,7 +253,7 @@ public class SqlServerQueryTranslationTests
         return capture.Commands;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

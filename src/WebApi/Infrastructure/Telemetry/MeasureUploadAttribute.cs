@@ -6,7 +6,6 @@ using PersonaMedia.Application.Media;
 using PersonaMedia.Application.Media.Commands.UploadMedia;
 using PersonaMedia.Domain.Common;
 using PersonaMedia.Domain.Media;
-using PersonaMedia.WebApi.Controllers;
 
 namespace PersonaMedia.WebApi.Infrastructure.Telemetry;
 
@@ -61,7 +60,7 @@ internal sealed class MeasureUploadAttribute(MediaType mediaType) : Attribute, I
         {
             null => http.Response.StatusCode switch
             {
-                < 300 when http.Response.Headers.ContainsKey(MediaController.ReplayedHeader) => UploadOutcome.Replayed,
+                < 300 when http.Response.Headers.ContainsKey(ApiHeaders.IdempotentReplayed) => UploadOutcome.Replayed,
                 < 300 => UploadOutcome.Stored,
                 StatusCodes.Status503ServiceUnavailable => UploadOutcome.Refused("shutting_down"),
                 StatusCodes.Status413PayloadTooLarge => UploadOutcome.Refused(UploadRefusals.TooLarge),
