@@ -44,10 +44,16 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["Health:CacheSeconds"] = "0",
             // Passes are run by the tests that want one; a timed pass would see another test's half-made state.
             ["Storage:Reconciler:Enabled"] = "false",
+            // Likewise the pending-deletions retrier: a pass of this app with its working store, over
+            // the database a test's faulty-store host shares, would finish that test's owed deletes.
+            ["Storage:PendingDeletions:RetryIntervalSeconds"] = "86400",
             // Every test signs in from one address and many as one user; RateLimitTests uses small limits.
             ["RateLimiting:SignIn:PermitLimit"] = "1000000",
             ["RateLimiting:User:PermitLimit"] = "1000000",
             ["RateLimiting:Uploads:QueueLimit"] = "1000",
+            ["RateLimiting:AccountSignIn:FailuresPerAddress"] = "1000000",
+            ["RateLimiting:AccountSignIn:FailuresPerAccount"] = "1000000",
+            ["RateLimiting:UploadsPerUser:RequestsPerHour"] = "1000000",
             // Tests change and delete accounts behind the service's back (as another replica would);
             // SecurityStampCacheTests turns the cache on and tests its window.
             ["Jwt:SecurityStampCacheSeconds"] = "0",
