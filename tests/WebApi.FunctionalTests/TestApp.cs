@@ -46,10 +46,16 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["Storage:Reconciler:Enabled"] = "false",
             // Thumbnails are made when asked for, so a test's store holds what it made; ThumbnailWorkerTests switch the worker on.
             ["Media:BackgroundThumbnails"] = "false",
+            // Likewise the pending-deletions retrier: a pass of this app with its working store, over
+            // the database a test's faulty-store host shares, would finish that test's owed deletes.
+            ["Storage:PendingDeletions:RetryIntervalSeconds"] = "86400",
             // Every test signs in from one address and many as one user; RateLimitTests uses small limits.
             ["RateLimiting:SignIn:PermitLimit"] = "1000000",
             ["RateLimiting:User:PermitLimit"] = "1000000",
             ["RateLimiting:Uploads:QueueLimit"] = "1000",
+            ["RateLimiting:AccountSignIn:FailuresPerAddress"] = "1000000",
+            ["RateLimiting:AccountSignIn:FailuresPerAccount"] = "1000000",
+            ["RateLimiting:UploadsPerUser:RequestsPerHour"] = "1000000",
             // Tests change and delete accounts behind the service's back (as another replica would);
             // SecurityStampCacheTests turns the cache on and tests its window.
             ["Jwt:SecurityStampCacheSeconds"] = "0",

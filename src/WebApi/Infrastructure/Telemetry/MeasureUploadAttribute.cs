@@ -20,6 +20,8 @@ internal sealed class MeasureUploadAttribute(MediaType mediaType) : Attribute, I
 {
     public int Order => int.MinValue;
 
+    public MediaType MediaType => mediaType;
+
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
         var metrics = context.HttpContext.RequestServices.GetRequiredService<MediaMetrics>();
@@ -74,6 +76,7 @@ internal sealed class MeasureUploadAttribute(MediaType mediaType) : Attribute, I
             NotFoundException => UploadOutcome.Refused("not_found"),
             ConflictException => UploadOutcome.Refused("conflict"),
             QuotaExceededException => UploadOutcome.Refused("quota"),
+            TooManyRequestsException => UploadOutcome.RateLimited,
             UnprocessableRequestException => UploadOutcome.Refused(UploadRefusals.IdempotencyKeyReused),
             InsufficientStorageException => UploadOutcome.Refused("insufficient_storage"),
             ServiceUnavailableException => UploadOutcome.Failed("unavailable"),
