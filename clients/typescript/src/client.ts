@@ -1,5 +1,5 @@
 import createClient, { type Client } from "openapi-fetch";
-import type { components, paths } from "./generated/api.js";
+import type { components, operations, paths } from "./generated/api.js";
 import { PersonaMediaError } from "./errors.js";
 import { retrying, type RetryOptions } from "./retry.js";
 import { createUploader, uploadForm, type Uploader, type UploadForm, type UploadProgress } from "./upload.js";
@@ -120,9 +120,10 @@ export interface Head {
   acceptRanges: string | undefined;
 }
 
+/** A thumbnail's long side in pixels: the presets listed in a file's `thumbnails`. */
+export type ThumbnailSize = operations["getThumbnail"]["parameters"]["query"]["size"];
+
 export interface ThumbnailOptions {
-  /** The long side in pixels: one of the sizes in the file's `thumbnails` (160 or 640). */
-  size?: number;
   /** The thumbnail's ETag you hold: the answer is `notModified` while it is the same. */
   ifNoneMatch?: string;
   signal?: AbortSignal;
@@ -489,10 +490,10 @@ export class MediaApi {
     }));
   }
 
-  /** An image's thumbnail (WebP, orientation applied, no metadata); a matching ETag gives `notModified`. */
-  async thumbnail(fileId: number, options: ThumbnailOptions = {}): Promise<ThumbnailImage> {
+  /** An image's thumbnail (WebP, orientation applied, no metadata) of a preset size; a matching ETag gives `notModified`. */
+  async thumbnail(fileId: number, size: ThumbnailSize, options: ThumbnailOptions = {}): Promise<ThumbnailImage> {
     const { data, error, response } = await this.api.GET("/upload/files/{file_id}/thumbnail", {
-      params: { path: { file_id: fileId }, query: { size: options.size } },
+      params: { path: { file_id: fileId }, query: { size } },
       headers: options.ifNoneMatch === undefined ? {} : { "If-None-Match": options.ifNoneMatch },
       parseAs: "blob",
       signal: options.signal,

@@ -27,6 +27,7 @@ export {
   type ChangePasswordRequest,
   type Head,
   type ThumbnailOptions,
+  type ThumbnailSize,
   type ThumbnailImage,
   type Readiness,
 } from "./client.js";
