@@ -46,6 +46,8 @@ build_service() {
 # BENCH_SERVER_ENV ("NAME=value ...") adds environment variables, e.g. to try GC settings.
 # The request limits are off (RateLimiting__Enabled=false): one bench user sends thousands of
 # requests a minute, which the per-user limit would answer 429; the bench measures throughput.
+# So is the storage quota (Media__QuotaBytesPerUser at 1 TiB): the phases store more than the
+# default 1 GiB as one user, and from there every upload was a 507 in a few milliseconds.
 start_service() {
   SVC_DIR=$(mktemp -d /tmp/personamedia-bench.XXXXXX)
   SVC_PORT=$(free_port)
@@ -62,6 +64,7 @@ start_service() {
       ConnectionStrings__Default="Data Source=$SVC_DIR/db.sqlite" \
       Storage__Local__RootPath="$SVC_DIR/uploads" \
       RateLimiting__Enabled=false \
+      Media__QuotaBytesPerUser=1099511627776 \
       ${BENCH_SERVER_ENV:-} \
       setsid ./PersonaMedia.WebApi --urls "$SVC_URL${BENCH_EXTRA_URLS:+;$BENCH_EXTRA_URLS}" >"$SVC_DIR/server.log" 2>&1 </dev/null &
   SVC_PID=$!

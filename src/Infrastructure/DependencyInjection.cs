@@ -58,9 +58,12 @@ public static class DependencyInjection
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
                 break;
             default:
-                services.AddDbContextPool<SqliteAppDbContext>((sp, o) => o
-                    .UseSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.SqliteConnectionString(environment.ContentRootPath))
-                    .AddInterceptors(new SqliteConnectionInterceptor(), new SqlitePoolRecovery()));
+                services.AddDbContextPool<SqliteAppDbContext>((sp, o) =>
+                {
+                    var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+                    o.UseSqlite(database.SqliteConnectionString(environment.ContentRootPath))
+                        .AddInterceptors(new SqliteConnectionInterceptor(database.SqliteSynchronousPragma!), new SqlitePoolRecovery());
+                });
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;
         }

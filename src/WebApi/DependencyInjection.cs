@@ -18,9 +18,6 @@ public static class DependencyInjection
 {
     public const string CorsPolicy = "frontends";
 
-    /// <summary>Headers a browser front-end may read from our responses.</summary>
-    public static readonly string[] ExposedHeaders = ["X-Total-Count", "Link", "Content-Disposition", "ETag", "Content-Range", "Accept-Ranges"];
-
     public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
         // The pipeline order, written once: logging (with timing) -> validation -> handler.
@@ -67,7 +64,7 @@ public static class DependencyInjection
             .WithOrigins(settings.Value.AllowedOrigins)
             .AllowAnyHeader()
             .AllowAnyMethod()
-            .WithExposedHeaders(ExposedHeaders)));
+            .WithExposedHeaders(ApiHeaders.ExposedToFrontEnds)));
 
         services.AddApiContract();
 

@@ -40,7 +40,8 @@ builder.Services
     .AddOperability(builder.Configuration)
     .AddSecurityHeaders(builder.Configuration)
     .AddSignedMedia()
-    .AddRateLimits(builder.Configuration);
+    .AddRateLimits(builder.Configuration)
+    .AddConnectionLimits(builder.Configuration);
 
 var app = builder.Build();
 

@@ -48,6 +48,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["RateLimiting:SignIn:PermitLimit"] = "1000000",
             ["RateLimiting:User:PermitLimit"] = "1000000",
             ["RateLimiting:Uploads:QueueLimit"] = "1000",
+            ["RateLimiting:AccountSignIn:FailuresPerAddress"] = "1000000",
+            ["RateLimiting:AccountSignIn:FailuresPerAccount"] = "1000000",
+            ["RateLimiting:UploadsPerUser:RequestsPerHour"] = "1000000",
             // Tests change and delete accounts behind the service's back (as another replica would);
             // SecurityStampCacheTests turns the cache on and tests its window.
             ["Jwt:SecurityStampCacheSeconds"] = "0",

@@ -5,17 +5,24 @@ namespace PersonaMedia.Application.Auth;
 
 /// <summary>
 /// Issues the token pair of a session: an access token, and a refresh token recorded (as its hash)
-/// in the session's family. The caller saves the unit of work.
+/// in the session's family.
 /// </summary>
 public sealed class SessionTokens(ITokenService tokens, IRefreshTokenRepository refreshTokens, TimeProvider clock)
 {
-    /// <param name="familyId">The session a refresh continues; null starts a new one (a sign-in).</param>
-    public TokenResponse Issue(User user, Guid? familyId = null)
+    /// <summary>A new session (a sign-in): its refresh token is added to the unit of work, which the caller saves.</summary>
+    public TokenResponse Issue(User user)
+    {
+        var (response, refreshToken) = Create(user, Guid.NewGuid());
+        refreshTokens.Add(refreshToken);
+        return response;
+    }
+
+    /// <summary>The next pair of session <paramref name="familyId"/>, and the refresh token's row, not yet recorded anywhere.</summary>
+    public (TokenResponse Response, RefreshToken RefreshToken) Create(User user, Guid familyId)
     {
         var access = tokens.CreateAccessToken(user.Id, user.Username, user.SecurityStamp);
         var (refresh, hash) = tokens.CreateRefreshToken();
-        refreshTokens.Add(RefreshToken.Issue(
-            user.Id, familyId ?? Guid.NewGuid(), hash, user.SecurityStamp, clock.GetUtcNow().UtcDateTime, tokens.RefreshTokenLifetime));
-        return new TokenResponse(access.Token, TokenResponse.BearerTokenType, access.ExpiresInSeconds, refresh);
+        var row = RefreshToken.Issue(user.Id, familyId, hash, user.SecurityStamp, clock.GetUtcNow().UtcDateTime, tokens.RefreshTokenLifetime);
+        return (new TokenResponse(access.Token, TokenResponse.BearerTokenType, access.ExpiresInSeconds, refresh), row);
     }
 }

@@ -47,12 +47,15 @@ public static class SigningKeyProvider
     }
 
     /// <summary>
-    /// Creating the file exclusively decides which of several instances starting at the same moment
-    /// generates the key; the others read the winner's. Only the owner may read the file.
+    /// Writes the key to a temporary file of its own and then moves it into place without
+    /// overwriting, so the file appears whole or not at all: of several instances starting at the
+    /// same moment, the first move wins and the others read the winner's key. Only the owner may
+    /// read the file.
     /// </summary>
     private static void Generate(string dataDirectory, string path)
     {
         Directory.CreateDirectory(dataDirectory);
+        var temporary = Path.Combine(dataDirectory, $".{DevelopmentKeyFileName}.{Guid.NewGuid():N}.tmp");
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {
@@ -61,37 +64,26 @@ public static class SigningKeyProvider
 
         try
         {
-            using var file = new FileStream(path, options);
-            file.Write(Encoding.UTF8.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(48))));
+            using (var file = new FileStream(temporary, options))
+            {
+                file.Write(Encoding.UTF8.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(48))));
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, path, overwrite: false);
         }
         catch (IOException) when (File.Exists(path))
         {
-            // Another instance created it first; use theirs.
+            // Another instance moved its key into place first; use theirs.
         }
-    }
-
-    /// <summary>Reads the stored key, waiting briefly while another instance that just created the file is still writing it.</summary>
-    private static string ReadKeyFile(string path)
-    {
-        const int attempts = 50;
-        for (var attempt = 1; ; attempt++)
+        finally
         {
-            try
-            {
-                var text = File.ReadAllText(path).Trim();
-                if (text.Length > 0 || attempt == attempts)
-                {
-                    return text;
-                }
-            }
-            catch (IOException) when (attempt < attempts)
-            {
-                // Still held open by the instance writing it.
-            }
-
-            Thread.Sleep(TimeSpan.FromMilliseconds(20));
+            File.Delete(temporary);
         }
     }
+
+    /// <summary>The stored key; the file is only ever seen whole (see <see cref="Generate"/>).</summary>
+    private static string ReadKeyFile(string path) => File.ReadAllText(path).Trim();
 
     private static SymmetricSecurityKey FromText(string key, string source)
     {

@@ -14,6 +14,8 @@ public sealed class DatabaseOptions
     public const int DefaultMaxRetryDelaySeconds = 30;
     public const int DefaultDeleteBatchSize = 1000;
     public const int MaxDeleteBatchSize = 4000;
+    public const string DefaultSqliteSynchronous = "Full";
+    private static readonly string[] SqliteSynchronousModes = ["Full", "Normal"];
 
     private const string SqlServerExample =
         "Server=host,1433;Database=PersonaMedia;User ID=...;Password=...;Encrypt=True";
@@ -40,6 +42,14 @@ public sealed class DatabaseOptions
     /// </summary>
     public int DeleteBatchSize { get; set; } = DefaultDeleteBatchSize;
 
+    /// <summary>
+    /// SQLite's <c>synchronous</c> setting, <c>Full</c> or <c>Normal</c> (by name). <c>Full</c> fsyncs
+    /// the write-ahead log at every commit, so an upload answered 201 keeps its row through a power
+    /// cut, as its bytes do (<c>Storage:Local:FlushToDisk</c>). <c>Normal</c> saves that fsync and may
+    /// lose the last commits on power loss (never on a process crash, never to corruption).
+    /// </summary>
+    public string SqliteSynchronous { get; set; } = DefaultSqliteSynchronous;
+
     /// <summary><c>ConnectionStrings:Default</c>, filled from outside the section.</summary>
     public string? ConnectionString { get; set; }
 
@@ -53,6 +63,10 @@ public sealed class DatabaseOptions
         var v when v.Equals(nameof(DatabaseProvider.SqlServer), StringComparison.OrdinalIgnoreCase) => DatabaseProvider.SqlServer,
         _ => null,
     };
+
+    /// <summary>The <c>PRAGMA synchronous</c> value <see cref="SqliteSynchronous"/> names, or null when it names none.</summary>
+    public string? SqliteSynchronousPragma =>
+        SqliteSynchronousModes.FirstOrDefault(mode => mode.Equals(SqliteSynchronous?.Trim(), StringComparison.OrdinalIgnoreCase))?.ToUpperInvariant();
 
     /// <summary>The retry policy in words, for the start-up log and its failures.</summary>
     public string RetryPolicy =>
@@ -91,7 +105,7 @@ public sealed class DatabaseOptions
             return $"SqlServer at {sql.DataSource}, database {Or(sql.InitialCatalog, "(the login's default)")}, {RetryPolicy}";
         }
 
-        return $"Sqlite at {SqliteFile(contentRoot) ?? "(in memory)"}";
+        return $"Sqlite at {SqliteFile(contentRoot) ?? "(in memory)"}, synchronous={SqliteSynchronousPragma}";
     }
 
     public IEnumerable<string> Problems()
@@ -123,6 +137,12 @@ public sealed class DatabaseOptions
         if (MaxRetryDelaySeconds is < 1 or > 600)
         {
             yield return $"Database:MaxRetryDelaySeconds {MaxRetryDelaySeconds} must lie between 1 and 600; the default is {DefaultMaxRetryDelaySeconds}.";
+        }
+
+        if (Kind == DatabaseProvider.Sqlite && SqliteSynchronousPragma is null)
+        {
+            yield return $"Database:SqliteSynchronous '{SqliteSynchronous}' is not supported: set it to Full (the default: "
+                + "every commit survives a power cut) or Normal (saves an fsync per commit, may lose the last commits on power loss).";
         }
 
         if (DeleteBatchSize is < 1 or > MaxDeleteBatchSize)

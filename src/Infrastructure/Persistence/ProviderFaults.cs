@@ -11,7 +11,8 @@ namespace PersonaMedia.Infrastructure.Persistence;
 /// What the providers' own errors mean to a client. A database that is read-only for a moment,
 /// locked, unreachable or out of retries, and a store that times out or answers 5xx, are faults
 /// that pass: 503 with Retry-After. A full disk (SQLite's FULL, SQL Server's 1105/9002, ENOSPC and
-/// EDQUOT from the local store) is 507. The whole chain of inner (and aggregated) exceptions is
+/// EDQUOT from the local store) is 507. A blob deleted between its opening and its first read (a
+/// download racing the file's delete) is 404, like the file. The whole chain of inner (and aggregated) exceptions is
 /// read, since EF Core and the Azure SDK wrap the provider's error.
 /// </summary>
 internal sealed class ProviderFaults : IFaultTranslator
@@ -35,6 +36,13 @@ internal sealed class ProviderFaults : IFaultTranslator
                 case System.Data.Common.DbException { IsTransient: true }:
                 case RetryLimitExceededException:
                     return new ServiceUnavailableException("The database is unavailable for a moment: nothing was changed. Try again shortly.", exception);
+                case RequestFailedException { Status: 404, ErrorCode: "BlobNotFound" }:
+                case RequestFailedException { Status: 412, ErrorCode: "ConditionNotMet" }:
+                    // Opened, then deleted by a request that won the race before this one's bytes
+                    // were read (a read is conditional on the ETag seen at opening, and a blob is
+                    // never rewritten, so a failed condition means it is gone): the file is gone,
+                    // as a request a moment later would be told.
+                    return new NotFoundException("The file was deleted while it was being read.", exception);
                 case RequestFailedException { Status: 0 or 408 or 429 or >= 500 }:
                     return new ServiceUnavailableException("The file store is unavailable for a moment: nothing was changed. Try again shortly.", exception);
             }

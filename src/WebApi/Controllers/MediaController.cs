@@ -48,7 +48,7 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    [ResponseHeader(ReplayedHeader, ReplayedHeaderText, StatusCodes.Status200OK)]
+    [ResponseHeader(ApiHeaders.IdempotentReplayed, ReplayedHeaderText, StatusCodes.Status200OK)]
     public Task<MediaFileDto> UploadImage(
         [FromRoute(Name = "persona_id")] int personaId,
         [FromHeader(Name = UploadMediaCommand.IdempotencyKeyHeader), Description(IdempotencyKeyText)] string? idempotencyKey,
@@ -71,7 +71,7 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    [ResponseHeader(ReplayedHeader, ReplayedHeaderText, StatusCodes.Status200OK)]
+    [ResponseHeader(ApiHeaders.IdempotentReplayed, ReplayedHeaderText, StatusCodes.Status200OK)]
     public Task<MediaFileDto> UploadVideo(
         [FromRoute(Name = "persona_id")] int personaId,
         [FromHeader(Name = UploadMediaCommand.IdempotencyKeyHeader), Description(IdempotencyKeyText)] string? idempotencyKey,
@@ -82,7 +82,7 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     [EndpointName("listPersonaFiles")]
     [EndpointSummary("List a persona's files")]
     [EndpointDescription("A persona's files, newest first (ties: the higher id first), one page at a time. `X-Total-Count` counts every file that matches the filter; `Link` names the next and previous pages, keeping the filter. With `include=urls` each file also carries `download_url`, a signed inline URL of its bytes with the default lifetime (see getFileUrl).")]
-    [ResponseHeader("X-Total-Count", "The number of files that match the filter, on every page.", StatusCodes.Status200OK, IsInteger = true)]
+    [ResponseHeader(ApiHeaders.TotalCount, "The number of files that match the filter, on every page.", StatusCodes.Status200OK, IsInteger = true)]
     [ResponseHeader("Link", "RFC 8288 links to the `next` and `prev` pages, when there are any.", StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<IReadOnlyList<MediaFileDto>>(StatusCodes.Status200OK)]
@@ -96,7 +96,7 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
         [FromQuery(Name = "include")] string? include = null)
     {
         var page = await sender.Send(new ListPersonaMediaQuery(personaId, mediaType, limit, offset, include), cancellationToken);
-        Response.Headers["X-Total-Count"] = page.TotalCount.ToString(CultureInfo.InvariantCulture);
+        Response.Headers[ApiHeaders.TotalCount] = page.TotalCount.ToString(CultureInfo.InvariantCulture);
         if (PagingLinks.For(Request.Path, mediaType, page, include) is { Length: > 0 } links)
         {
             Response.Headers[HeaderNames.Link] = links;
@@ -271,8 +271,6 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     private const string UpdateDescriptionText =
         "Replaces the file's description and advances `updated_at`. The description comes as JSON `{\"description\": ...}`, or as the form field `description` (urlencoded or multipart). With If-Match, only if the file is still the version of that ETag (412 otherwise).";
 
-    internal const string ReplayedHeader = "Idempotent-Replayed";
-
     private const string ReplayedHeaderText =
         "`true` when this answer is the one an earlier upload with the same Idempotency-Key got: the file it stored, nothing stored again.";
 
@@ -293,7 +291,7 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
             cancellationToken);
         if (result.Replayed)
         {
-            Response.Headers[ReplayedHeader] = "true";
+            Response.Headers[ApiHeaders.IdempotentReplayed] = "true";
         }
 
         return result.File;

@@ -44,6 +44,10 @@ internal sealed partial class ProblemDetailsExceptionHandler(
             LogUnavailable(logger, exception.InnerException ?? exception, httpContext.Request.Method, RouteOf(httpContext));
             httpContext.Response.Headers.RetryAfter = unavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
+        else if (exception is TooManyRequestsException tooMany)
+        {
+            httpContext.Response.Headers.RetryAfter = tooMany.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         else if (exception is InsufficientStorageException)
         {
             LogFull(logger, exception.InnerException ?? exception, httpContext.Request.Method, RouteOf(httpContext));
@@ -127,6 +131,14 @@ internal sealed partial class ProblemDetailsExceptionHandler(
             Extensions = { ["quota_bytes"] = quota.QuotaBytes, ["used_bytes"] = quota.UsedBytes },
         },
         ServiceUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, exception.Message),
+        // The same type and title as the rate limiter's own refusals.
+        TooManyRequestsException => new ProblemDetails
+        {
+            Status = StatusCodes.Status429TooManyRequests,
+            Type = "https://www.rfc-editor.org/rfc/rfc6585#section-4",
+            Title = "Too Many Requests",
+            Detail = exception.Message,
+        },
         _ => null,
     };
 

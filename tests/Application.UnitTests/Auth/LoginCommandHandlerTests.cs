@@ -22,7 +22,7 @@ public class LoginCommandHandlerTests
         var alice = User.Register("alice@example.com", "alice", "alice", null, FakePasswordHasher.Hash("right-password"), DateTime.UtcNow);
         _users.Add(alice);
         _handler = new LoginCommandHandler(
-            _users, _hasher, new SessionTokens(_tokens, new FakeRefreshTokenRepository(), TimeProvider.System), new FakeUnitOfWork());
+            _users, _hasher, new SessionTokens(_tokens, new FakeRefreshTokenRepository(), TimeProvider.System), new FakeUnitOfWork(), new FakeSignInThrottle());
     }
 
     [Test]

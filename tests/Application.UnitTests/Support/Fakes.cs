@@ -81,13 +81,23 @@ internal sealed class FakeRefreshTokenRepository : IRefreshTokenRepository
     public Task<RefreshToken?> FindByHashAsync(string tokenHash, CancellationToken cancellationToken) =>
         Task.FromResult(Tokens.Find(t => t.TokenHash == tokenHash));
 
-    public Task<bool> TryUseAsync(long tokenId, DateTime now, CancellationToken cancellationToken) => Task.FromResult(false);
+    public Task<RotationOutcome> RotateAsync(RefreshToken used, RefreshToken successor, DateTime now, CancellationToken cancellationToken) =>
+        Task.FromResult(RotationOutcome.NotUsable);
 
-    public Task<bool> IsFamilyRevokedAsync(Guid familyId, CancellationToken cancellationToken) => Task.FromResult(false);
-
-    public Task RevokeFamilyAsync(Guid familyId, DateTime now, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task RevokeFamilyAsync(int userId, Guid familyId, DateTime now, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task RevokeAllOfUserAsync(int userId, DateTime now, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+internal sealed class FakeSignInThrottle : ISignInThrottle
+{
+    public List<string> Failures { get; } = [];
+
+    public void EnsureAllowed(string account)
+    {
+    }
+
+    public void RecordFailure(string account) => Failures.Add(account);
 }
 
 internal sealed class FakeUnitOfWork : IUnitOfWork

@@ -55,6 +55,22 @@ public class AzureBlobFileStoreTests
     }
 
     [Test]
+    public async Task A_blob_deleted_after_it_was_opened_reads_as_a_missing_file_not_a_server_error()
+    {
+        var store = await NewStoreAsync();
+        var content = RandomNumberGenerator.GetBytes(150_000);
+        await SaveAsync(store, "7/9/gone.jpg", content, "image/jpeg", Convert.ToHexStringLower(SHA256.HashData(content)));
+        await using var opened = await store.OpenReadAsync("7/9/gone.jpg", default);
+        Assert.That(opened, Is.Not.Null);
+
+        await store.DeleteAsync("7/9/gone.jpg", default);
+        var failure = await Assert.CatchAsync(async () => await opened!.ReadExactlyAsync(new byte[4096]));
+
+        Assert.That(new PersonaMedia.Infrastructure.Persistence.ProviderFaults().Translate(failure!),
+            Is.TypeOf<PersonaMedia.Application.Common.Exceptions.NotFoundException>(), failure!.ToString());
+    }
+
+    [Test]
     public async Task Bytes_are_staged_as_blocks_while_they_arrive_and_only_one_partial_block_waits_in_memory()
     {
         var store = await NewStoreAsync();

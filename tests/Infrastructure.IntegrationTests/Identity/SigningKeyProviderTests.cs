@@ -161,6 +161,8 @@ public class SigningKeyProviderTests
             var keys = await Task.WhenAll(racers);
 
             Assert.That(keys.Select(Convert.ToBase64String).Distinct().Count(), Is.EqualTo(1), $"round {round}");
+            Assert.That(Directory.GetFiles(directory).Select(Path.GetFileName), Is.EqualTo([SigningKeyProvider.DevelopmentKeyFileName]),
+                $"round {round}: the losers' temporary files are gone");
         }
     }
 }

@@ -172,28 +172,31 @@ SELECT TOP(1) [r].[id], [r].[created_at], [r].[expires_at], [r].[family_id], [r]
 FROM [refresh_tokens] AS [r]
 WHERE [r].[token_hash] = @tokenHash;
 
--- RefreshTokenRepository.TryUseAsync
+-- RefreshTokenRepository.RotateAsync (1: the account's row lock, while its stamp is the token's)
+UPDATE [u]
+SET [u].[security_stamp] = [u].[security_stamp]
+FROM [users] AS [u]
+WHERE [u].[id] = @userId AND [u].[security_stamp] = @stamp;
+
+-- RefreshTokenRepository.RotateAsync (2: the token used up, if still usable)
 UPDATE [r]
 SET [r].[used_at] = @p
 FROM [refresh_tokens] AS [r]
 WHERE [r].[id] = @tokenId AND [r].[used_at] IS NULL AND [r].[revoked_at] IS NULL AND [r].[expires_at] > @now;
 
--- RefreshTokenRepository.IsFamilyRevokedAsync
-SELECT CASE
-    WHEN EXISTS (
-        SELECT 1
-        FROM [refresh_tokens] AS [r]
-        WHERE [r].[family_id] = @familyId AND [r].[revoked_at] IS NOT NULL) THEN CAST(1 AS bit)
-    ELSE CAST(0 AS bit)
-END;
+-- RefreshTokenRepository.RevokeFamilyAsync (1: the account's row lock)
+UPDATE [u]
+SET [u].[security_stamp] = [u].[security_stamp]
+FROM [users] AS [u]
+WHERE [u].[id] = @userId;
 
--- RefreshTokenRepository.RevokeFamilyAsync
+-- RefreshTokenRepository.RevokeFamilyAsync (2)
 UPDATE [r]
 SET [r].[revoked_at] = @p
 FROM [refresh_tokens] AS [r]
 WHERE [r].[family_id] = @familyId AND [r].[revoked_at] IS NULL;
 
--- RefreshTokenRepository.RevokeAllOfUserAsync
+-- RefreshTokenRepository.RevokeAllOfUserAsync (2, after the lock)
 UPDATE [r]
 SET [r].[revoked_at] = @p
 FROM [refresh_tokens] AS [r]

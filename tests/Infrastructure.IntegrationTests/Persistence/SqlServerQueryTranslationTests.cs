@@ -63,10 +63,14 @@ public class SqlServerQueryTranslationTests
         ("UserRepository.FindAsync", db => new UserRepository(db, NoStampCache).FindAsync(1, default)),
         ("UserRepository.GetSecurityStampAsync", db => new UserRepository(db, NoStampCache).GetSecurityStampAsync(1, default)),
         ("RefreshTokenRepository.FindByHashAsync", db => new RefreshTokenRepository(db).FindByHashAsync(new string('a', 64), default)),
-        ("RefreshTokenRepository.TryUseAsync", db => new RefreshTokenRepository(db).TryUseAsync(1, Earlier, default)),
-        ("RefreshTokenRepository.IsFamilyRevokedAsync", db => new RefreshTokenRepository(db).IsFamilyRevokedAsync(Guid.Empty, default)),
-        ("RefreshTokenRepository.RevokeFamilyAsync", db => new RefreshTokenRepository(db).RevokeFamilyAsync(Guid.Empty, Earlier, default)),
-        ("RefreshTokenRepository.RevokeAllOfUserAsync", db => new RefreshTokenRepository(db).RevokeAllOfUserAsync(1, Earlier, default)),
+        // A rotation and every revocation are transactions of these statements (the capture opens no
+        // connection, so no transaction): the account's row lock first, then the change.
+        ("RefreshTokenRepository.RotateAsync (1: the account's row lock, while its stamp is the token's)",
+            db => RefreshTokenRepository.LockAccountAsync(db, 1, new string('a', 32), default)),
+        ("RefreshTokenRepository.RotateAsync (2: the token used up, if still usable)", db => RefreshTokenRepository.UseAsync(db, 1, Earlier, default)),
+        ("RefreshTokenRepository.RevokeFamilyAsync (1: the account's row lock)", db => RefreshTokenRepository.LockAccountAsync(db, 1, null, default)),
+        ("RefreshTokenRepository.RevokeFamilyAsync (2)", db => RefreshTokenRepository.RevokeFamilyStatementAsync(db, Guid.Empty, Earlier, default)),
+        ("RefreshTokenRepository.RevokeAllOfUserAsync (2, after the lock)", db => RefreshTokenRepository.RevokeAllOfUserStatementAsync(db, 1, Earlier, default)),
         ("UserRepository.IsTakenAsync", db => new UserRepository(db, NoStampCache).IsTakenAsync("Ada@Example.com", "ada", "ada", default)),
         ("StorageQuota.GetUsedBytesAsync", db => new StorageQuota(db, Options.Create(new StorageQuotaOptions())).GetUsedBytesAsync(1, default)),
         ("StorageUsage.ApplyAsync (a persona deleted, a file deleted, a file added)", CountUsageAsync),
@@ -249,7 +253,7 @@ public class SqlServerQueryTranslationTests
         return capture.Commands;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -22,13 +22,14 @@ public class SqliteConnectionInterceptorTests
     [TearDown]
     public void ReleaseConnections() => SqliteConnection.ClearAllPools();
 
-    [Test]
-    public async Task A_fresh_connection_gets_busy_timeout_and_synchronous_normal()
+    [TestCase("FULL", 2)]
+    [TestCase("NORMAL", 1)]
+    public async Task A_fresh_connection_gets_busy_timeout_and_the_configured_synchronous(string pragma, long expected)
     {
-        var (busyTimeout, synchronous) = await ReadPragmasAsync();
+        var (busyTimeout, synchronous) = await ReadPragmasAsync(pragma);
 
         Assert.That(busyTimeout, Is.EqualTo(30_000));
-        Assert.That(synchronous, Is.EqualTo(1), "1 is NORMAL");
+        Assert.That(synchronous, Is.EqualTo(expected));
     }
 
     [Test]
@@ -39,7 +40,7 @@ public class SqliteConnectionInterceptorTests
         var (busyTimeout, synchronous) = await ReadPragmasAsync();
 
         Assert.That(busyTimeout, Is.EqualTo(30_000));
-        Assert.That(synchronous, Is.EqualTo(1));
+        Assert.That(synchronous, Is.EqualTo(2), "2 is FULL");
     }
 
     [Test]
@@ -51,14 +52,14 @@ public class SqliteConnectionInterceptorTests
         var (busyTimeout, synchronous) = await ReadPragmasAsync();
 
         Assert.That(busyTimeout, Is.EqualTo(30_000));
-        Assert.That(synchronous, Is.EqualTo(1));
+        Assert.That(synchronous, Is.EqualTo(2), "2 is FULL");
     }
 
-    private async Task<(long BusyTimeout, long Synchronous)> ReadPragmasAsync()
+    private async Task<(long BusyTimeout, long Synchronous)> ReadPragmasAsync(string synchronous = "FULL")
     {
         var options = new DbContextOptionsBuilder<SqliteAppDbContext>()
             .UseSqlite(_connectionString)
-            .AddInterceptors(new SqliteConnectionInterceptor())
+            .AddInterceptors(new SqliteConnectionInterceptor(synchronous))
             .Options;
         await using var db = new SqliteAppDbContext(options);
         await db.Database.OpenConnectionAsync();

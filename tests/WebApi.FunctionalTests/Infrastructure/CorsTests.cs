@@ -8,7 +8,8 @@ namespace PersonaMedia.WebApi.FunctionalTests.Infrastructure;
 public class CorsTests(TestEnvironment environment) : FunctionalTestBase(environment)
 {
     private const string UnknownOrigin = "https://evil.example.net";
-    private static readonly string[] FrontEndHeaders = ["X-Total-Count", "Link", "Content-Disposition", "ETag"];
+    private static readonly string[] FrontEndHeaders =
+        ["X-Total-Count", "Link", "Content-Disposition", "ETag", "Content-Range", "Accept-Ranges", "Idempotent-Replayed", "Retry-After"];
 
     private static HttpRequestMessage Preflight(string origin, string method, string path = "/personas/") => new(HttpMethod.Options, path)
     {

@@ -92,6 +92,7 @@ public sealed class PublishedAppStartupTests
         new object[] { "Storage__Provider=S3", "Storage:Provider 'S3' is not supported" },
         new object[] { "Storage__Provider=AzureBlob", "neither Storage:AzureBlob:ConnectionString nor Storage:AzureBlob:ServiceUri is set" },
         new object[] { "Database__MaxRetryCount=-1", "Database:MaxRetryCount -1 must lie between 0 and 100" },
+        new object[] { "Database__SqliteSynchronous=Off", "Database:SqliteSynchronous 'Off' is not supported: set it to Full" },
     ];
 
     [TestCaseSource(nameof(WrongSettings))]
@@ -127,7 +128,7 @@ public sealed class PublishedAppStartupTests
             var line = settingsLines[0];
             using (Assert.EnterMultipleScope())
             {
-                Assert.That(line, Does.Contain($"database Sqlite at {Path.Combine(folder, database)}"));
+                Assert.That(line, Does.Contain($"database Sqlite at {Path.Combine(folder, database)}, synchronous=FULL"));
                 Assert.That(line, Does.Contain($"storage Local at {Path.Combine(folder, store)}"));
                 Assert.That(line, Does.Contain("CORS origins https://app.example.com"));
                 Assert.That(line, Does.Contain("signing key configured").And.Not.Contain("published-app-tests-signing-key"));

@@ -150,13 +150,16 @@ public class RateLimitTests
         // The first upload's body stops half-way, holding the one permit while it waits.
         var held = UploadAsync(token, personaId, release.Task);
         await Task.Delay(TimeSpan.FromSeconds(1));
+        using var counter = new RateLimitedUploads();
         using var refused = await UploadAsync(token, personaId, Task.CompletedTask);
+        var counted = counter.Count;
         release.SetResult();
         using var first = await held;
         using var after = await UploadAsync(token, personaId, Task.CompletedTask);
 
         await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.That(refused.Headers.RetryAfter, Is.Not.Null);
+        Assert.That(counted, Is.EqualTo(1), "the limiter's refusal is counted by personamedia.uploads (refused, rate_limited)");
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK), await first.Content.ReadAsStringAsync());
         Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.OK), await after.Content.ReadAsStringAsync());
     }

@@ -21,6 +21,5 @@ internal sealed class UploadIdempotencyKeyConfiguration : IEntityTypeConfigurati
         // One key per user: two requests racing with one key cannot both insert theirs.
         builder.HasIndex(k => new { k.UserId, k.Key }).IsUnique();
         builder.HasIndex(k => k.ExpiresAt);
-        builder.HasIndex(k => k.MediaFileId);
     }
 }

@@ -19,11 +19,69 @@ public sealed class RateLimitingSettings
     /// <summary>Uploads being received at once, over all users; more wait in a queue of <c>QueueLimit</c>, beyond it 429.</summary>
     public ConcurrencyLimit Uploads { get; set; } = new() { MaxConcurrent = 16, QueueLimit = 32 };
 
-    public IEnumerable<string> Problems()
+    /// <summary>Failed sign-ins to one account: from one client address, and from everywhere, per window.</summary>
+    public AccountSignInLimit AccountSignIn { get; set; } = new() { FailuresPerAddress = 5, FailuresPerAccount = 100, WindowSeconds = 900 };
+
+    /// <summary>Upload requests and upload bytes of one user per hour.</summary>
+    public UploadsPerUserLimit UploadsPerUser { get; set; } = new() { RequestsPerHour = 1000, BytesPerHour = 2L * 1024 * 1024 * 1024 };
+
+    public IEnumerable<string> Problems() =>
+        SignIn.Problems(nameof(SignIn)).Concat(User.Problems(nameof(User))).Concat(Uploads.Problems(nameof(Uploads)))
+            .Concat(AccountSignIn.Problems()).Concat(UploadsPerUser.Problems());
+
+    public sealed class AccountSignInLimit
     {
-        foreach (var problem in SignIn.Problems(nameof(SignIn)).Concat(User.Problems(nameof(User))).Concat(Uploads.Problems(nameof(Uploads))))
+        public int FailuresPerAddress { get; set; }
+
+        public int FailuresPerAccount { get; set; }
+
+        public int WindowSeconds { get; set; }
+
+        internal IEnumerable<string> Problems()
         {
-            yield return problem;
+            const string name = SectionName + ":" + nameof(AccountSignIn);
+            const string variable = SectionName + "__" + nameof(AccountSignIn);
+            if (FailuresPerAddress < 1)
+            {
+                yield return $"{name}:{nameof(FailuresPerAddress)} {FailuresPerAddress} must be at least 1; set {variable}__{nameof(FailuresPerAddress)}.";
+            }
+
+            if (FailuresPerAccount < FailuresPerAddress)
+            {
+                yield return $"{name}:{nameof(FailuresPerAccount)} {FailuresPerAccount} must be at least {nameof(FailuresPerAddress)} ({FailuresPerAddress}), "
+                    + $"or one client could lock the account out for everyone; set {variable}__{nameof(FailuresPerAccount)}.";
+            }
+
+            if (WindowSeconds is < 1 or > 86_400)
+            {
+                yield return $"{name}:{nameof(WindowSeconds)} {WindowSeconds} must lie between 1 and 86400; set {variable}__{nameof(WindowSeconds)}.";
+            }
+        }
+    }
+
+    public sealed class UploadsPerUserLimit
+    {
+        /// <summary>KiB permits of one window are an int.</summary>
+        public const long MaxBytesPerHour = int.MaxValue * 1024L;
+
+        public int RequestsPerHour { get; set; }
+
+        public long BytesPerHour { get; set; }
+
+        internal IEnumerable<string> Problems()
+        {
+            const string name = SectionName + ":" + nameof(UploadsPerUser);
+            const string variable = SectionName + "__" + nameof(UploadsPerUser);
+            if (RequestsPerHour < 1)
+            {
+                yield return $"{name}:{nameof(RequestsPerHour)} {RequestsPerHour} must be at least 1; set {variable}__{nameof(RequestsPerHour)}.";
+            }
+
+            if (BytesPerHour < UploadFormLimits.MaxRequestBodyBytes || BytesPerHour > MaxBytesPerHour)
+            {
+                yield return $"{name}:{nameof(BytesPerHour)} {BytesPerHour} must lie between {UploadFormLimits.MaxRequestBodyBytes} (one upload of the largest size) "
+                    + $"and {MaxBytesPerHour}; set {variable}__{nameof(BytesPerHour)}.";
+            }
         }
     }
 

@@ -3,9 +3,12 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using PersonaMedia.Application.Common.Interfaces;
 using PersonaMedia.Infrastructure.Settings;
+using PersonaMedia.WebApi.Infrastructure.Telemetry;
 
 namespace PersonaMedia.WebApi.Infrastructure.Abuse;
 
@@ -48,6 +51,10 @@ public static class RateLimits
                 options.KnownIPNetworks.Add(network);
             }
         });
+
+        services.AddSingleton<ISignInThrottle, SignInThrottle>();
+        services.AddSingleton<UploadsPerUser>();
+        services.Configure<MvcOptions>(options => options.Filters.Add<UploadsPerUserFilter>());
 
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingSettings>>((options, settings) => Configure(options, settings.Value));
@@ -140,6 +147,13 @@ public static class RateLimits
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
             : 1;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        // Refused before the upload's own filters ran: the upload metric counts it here, or a flood of
+        // refused uploads would not show in it at all.
+        if (http.GetEndpoint()?.Metadata.GetMetadata<MeasureUploadAttribute>() is { } upload)
+        {
+            http.RequestServices.GetRequiredService<MediaMetrics>().UploadRefused(upload.MediaType, UploadOutcome.RateLimited);
+        }
+
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,

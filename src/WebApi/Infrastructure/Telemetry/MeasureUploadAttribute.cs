@@ -6,7 +6,6 @@ using PersonaMedia.Application.Media;
 using PersonaMedia.Application.Media.Commands.UploadMedia;
 using PersonaMedia.Domain.Common;
 using PersonaMedia.Domain.Media;
-using PersonaMedia.WebApi.Controllers;
 
 namespace PersonaMedia.WebApi.Infrastructure.Telemetry;
 
@@ -20,6 +19,8 @@ namespace PersonaMedia.WebApi.Infrastructure.Telemetry;
 internal sealed class MeasureUploadAttribute(MediaType mediaType) : Attribute, IAsyncResourceFilter, IOrderedFilter
 {
     public int Order => int.MinValue;
+
+    public MediaType MediaType => mediaType;
 
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
@@ -59,7 +60,7 @@ internal sealed class MeasureUploadAttribute(MediaType mediaType) : Attribute, I
         {
             null => http.Response.StatusCode switch
             {
-                < 300 when http.Response.Headers.ContainsKey(MediaController.ReplayedHeader) => UploadOutcome.Replayed,
+                < 300 when http.Response.Headers.ContainsKey(ApiHeaders.IdempotentReplayed) => UploadOutcome.Replayed,
                 < 300 => UploadOutcome.Stored,
                 StatusCodes.Status503ServiceUnavailable => UploadOutcome.Refused("shutting_down"),
                 StatusCodes.Status413PayloadTooLarge => UploadOutcome.Refused(UploadRefusals.TooLarge),
@@ -75,6 +76,7 @@ internal sealed class MeasureUploadAttribute(MediaType mediaType) : Attribute, I
             NotFoundException => UploadOutcome.Refused("not_found"),
             ConflictException => UploadOutcome.Refused("conflict"),
             QuotaExceededException => UploadOutcome.Refused("quota"),
+            TooManyRequestsException => UploadOutcome.RateLimited,
             UnprocessableRequestException => UploadOutcome.Refused(UploadRefusals.IdempotencyKeyReused),
             InsufficientStorageException => UploadOutcome.Refused("insufficient_storage"),
             ServiceUnavailableException => UploadOutcome.Failed("unavailable"),

@@ -59,6 +59,11 @@ public sealed class MediaMetrics
         }
     }
 
+    /// <summary>An upload refused before it began (by the rate limiter): counted, but never active and not timed.</summary>
+    public void UploadRefused(MediaType type, UploadOutcome outcome) =>
+        _uploads.Add(1, new KeyValuePair<string, object?>("media_type", MediaTypeLabel(type)),
+            new KeyValuePair<string, object?>("outcome", outcome.Outcome), new KeyValuePair<string, object?>("reason", outcome.Reason));
+
     public void DownloadEnded(string route, string outcome, long startedAt, long? bodyBytes)
     {
         var routeTag = new KeyValuePair<string, object?>("route", route);
@@ -80,6 +85,9 @@ public readonly record struct UploadOutcome(string Outcome, string Reason)
 
     /// <summary>A retry with the same Idempotency-Key: answered with the first upload's file, nothing stored.</summary>
     public static readonly UploadOutcome Replayed = new("replayed", "idempotency_key");
+
+    /// <summary>A rate limit (uploads at once, per user per hour) refused it with 429.</summary>
+    public static readonly UploadOutcome RateLimited = new("refused", "rate_limited");
 
     public static UploadOutcome Refused(string reason) => new("refused", reason);
 

@@ -21,7 +21,7 @@ public sealed class LogoutCommandHandler(IRefreshTokenRepository refreshTokens, 
     {
         if (await refreshTokens.FindByHashAsync(tokens.HashRefreshToken(command.RefreshToken!), cancellationToken) is { } token)
         {
-            await refreshTokens.RevokeFamilyAsync(token.FamilyId, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            await refreshTokens.RevokeFamilyAsync(token.UserId, token.FamilyId, clock.GetUtcNow().UtcDateTime, cancellationToken);
         }
 
         return new DetailResponse("Logged out");

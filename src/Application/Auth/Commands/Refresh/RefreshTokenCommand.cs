@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.Extensions.Logging;
 using PersonaMedia.Application.Common.Exceptions;
 using PersonaMedia.Application.Common.Interfaces;
+using PersonaMedia.Domain.Users;
 
 namespace PersonaMedia.Application.Auth.Commands.Refresh;
 
@@ -11,15 +12,16 @@ public sealed record RefreshTokenCommand(string? RefreshToken) : ICommand<TokenR
 }
 
 /// <summary>
-/// Exchanges a refresh token for a new pair in the same session (rotation). The token is used up in
-/// one conditional UPDATE whose row count decides; a token presented after it was used (by another
-/// request, or long ago) is a copy in someone else's hands, and the whole session is revoked, the
-/// new token its rightful holder got included. Every refusal is the same 401.
+/// Exchanges a refresh token for a new pair in the same session (rotation). The exchange is one
+/// transaction under the account's row lock (<see cref="IRefreshTokenRepository.RotateAsync"/>), so it
+/// and any revocation of the session happen one after the other, never interleaved. A token
+/// presented after it was used (by another request, or long ago) is a copy in someone else's hands,
+/// and the whole session is revoked, the new token its rightful holder got included. Every refusal
+/// is the same 401.
 /// </summary>
 public sealed partial class RefreshTokenCommandHandler(
     IRefreshTokenRepository refreshTokens,
     IUserRepository users,
-    IUnitOfWork unitOfWork,
     ITokenService tokens,
     SessionTokens sessions,
     TimeProvider clock,
@@ -36,33 +38,38 @@ public sealed partial class RefreshTokenCommandHandler(
             throw new AuthenticationFailedException(Invalid);
         }
 
-        if (token.UsedAt is not null || !await refreshTokens.TryUseAsync(token.Id, now, cancellationToken))
+        if (token.UsedAt is not null)
         {
-            await refreshTokens.RevokeFamilyAsync(token.FamilyId, now, CancellationToken.None);
-            LogReuse(logger, token.UserId, token.FamilyId);
-            throw new AuthenticationFailedException(Invalid);
+            throw await EndSessionAsync(token, now, reused: true);
         }
 
         var user = await users.FindAsync(token.UserId, cancellationToken);
         if (user is null || user.SecurityStamp != token.SecurityStamp)
         {
             // The account is gone, or its password changed since this session began.
-            await refreshTokens.RevokeFamilyAsync(token.FamilyId, now, CancellationToken.None);
-            throw new AuthenticationFailedException(Invalid);
+            throw await EndSessionAsync(token, now, reused: false);
         }
 
-        var response = sessions.Issue(user, token.FamilyId);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-
-        // A reuse of this same token may have revoked the session while the new token was being
-        // written, and missed it; then the session is over for the new token too.
-        if (await refreshTokens.IsFamilyRevokedAsync(token.FamilyId, cancellationToken))
+        var (response, next) = sessions.Create(user, token.FamilyId);
+        return await refreshTokens.RotateAsync(token, next, now, cancellationToken) switch
         {
-            await refreshTokens.RevokeFamilyAsync(token.FamilyId, now, CancellationToken.None);
-            throw new AuthenticationFailedException(Invalid);
+            RotationOutcome.Rotated => response,
+            RotationOutcome.AccountChanged => throw await EndSessionAsync(token, now, reused: false),
+            // Another request used it first (a copy), or the session was revoked meanwhile.
+            _ => throw await EndSessionAsync(token, now, reused: true),
+        };
+    }
+
+    /// <summary>Revokes the token's whole session (whatever the client does next) and answers the refusal to throw.</summary>
+    private async Task<AuthenticationFailedException> EndSessionAsync(RefreshToken token, DateTime now, bool reused)
+    {
+        await refreshTokens.RevokeFamilyAsync(token.UserId, token.FamilyId, now, CancellationToken.None);
+        if (reused)
+        {
+            LogReuse(logger, token.UserId, token.FamilyId);
         }
 
-        return response;
+        return new AuthenticationFailedException(Invalid);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A used refresh token of user {UserId} was presented again; session {FamilyId} revoked")]

@@ -13,7 +13,7 @@ public sealed record GetSignedMediaQuery(string Token) : IQuery<SignedMediaConte
 /// <param name="Remaining">How long the URL still works: as long as a browser may keep the bytes.</param>
 public sealed record SignedMediaContent(MediaFileDto File, Stream Content, MediaDisposition Disposition, TimeSpan Remaining);
 
-public sealed partial class GetSignedMediaQueryHandler(
+public sealed class GetSignedMediaQueryHandler(
     IMediaUrlSigner signer,
     IMediaFileRepository mediaFiles,
     IFileStore store,
@@ -32,17 +32,7 @@ public sealed partial class GetSignedMediaQueryHandler(
 
         // The row is read on every request, so a deleted file stops loading at once, live URL or not.
         var file = await mediaFiles.FindDtoAsync(grant.FileId, cancellationToken) ?? throw NotFoundException.MediaFile();
-        var key = MediaStorageKeys.For(file.UserId, file.PersonaId, file.Filename);
-        var content = await store.OpenReadAsync(key, cancellationToken);
-        if (content is null)
-        {
-            LogMissingBytes(logger, file.Id, key);
-            throw NotFoundException.MediaFile();
-        }
-
+        var content = await StoredMedia.OpenAsync(store, mediaFiles, file, logger, cancellationToken);
         return new SignedMediaContent(file, content, MediaDelivery.For(file.MimeType, grant.Disposition), grant.ExpiresAt - now);
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Media file {FileId} has a row but no stored bytes at {Key}")]
-    private static partial void LogMissingBytes(ILogger logger, int fileId, string key);
 }
