@@ -44,6 +44,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["Health:CacheSeconds"] = "0",
             // Passes are run by the tests that want one; a timed pass would see another test's half-made state.
             ["Storage:Reconciler:Enabled"] = "false",
+            // Likewise the pending-deletions retrier: a pass of this app with its working store, over
+            // the database a test's faulty-store host shares, would finish that test's owed deletes.
+            ["Storage:PendingDeletions:RetryIntervalSeconds"] = "86400",
             // Every test signs in from one address and many as one user; RateLimitTests uses small limits.
             ["RateLimiting:SignIn:PermitLimit"] = "1000000",
             ["RateLimiting:User:PermitLimit"] = "1000000",

@@ -12,7 +12,7 @@ export const pageSize = 24;
 export function Gallery({ personaId, version }: { personaId: number; version: number }): JSX.Element {
   const [page, setPage] = useState(0);
   const [filter, setFilter] = useState<MediaType | "all">("all");
-  const [files, setFiles] = useState<{ items: MediaFile[]; total: number } | undefined>(undefined);
+  const [files, setFiles] = useState<{ items: MediaFile[]; total: number; page: number } | undefined>(undefined);
   const [problem, setProblem] = useState<Problem | undefined>(undefined);
   const [open, setOpen] = useState<MediaFile | undefined>(undefined);
   const [reload, setReload] = useState(0);
@@ -30,7 +30,7 @@ export function Gallery({ personaId, version }: { personaId: number; version: nu
       .then((result) => {
         // A page emptied by deletes: step back to the last page that has files.
         if (result.items.length === 0 && page > 0) setPage(Math.max(0, Math.ceil(result.total / pageSize) - 1));
-        setFiles({ items: result.items, total: result.total });
+        setFiles({ items: result.items, total: result.total, page });
       }, (error: unknown) => {
         if (!controller.signal.aborted) setProblem(problemOf(error));
       });
@@ -59,12 +59,16 @@ export function Gallery({ personaId, version }: { personaId: number; version: nu
       ) : (
         <>
           <p class="muted" role="status">{files.total} {files.total === 1 ? "file" : "files"}</p>
-          <ul class="grid" aria-label={`Files, page ${page + 1} of ${pages}`}>
+          <ul class="grid" aria-label={`Files, page ${files.page + 1} of ${pages}`} aria-busy={files.page !== page}>
             {files.items.map((file) => (
               <li key={file.id}>
-                <button type="button" class="tile" onClick={() => setOpen(file)} aria-label={`Open ${file.original_filename} (${file.media_type === "video" ? "video" : "photo"})`}>
+                <button type="button" class="tile" onClick={() => setOpen(file)}>
+                  <span class="visually-hidden">Open </span>
                   {file.media_type === "image" ? <Thumbnail file={file} /> : <VideoTile file={file} />}
-                  <span class="tile-name" aria-hidden="true">{file.description ?? file.original_filename}</span>
+                  <span class="tile-name">{file.description ?? file.original_filename}</span>
+                  <span class="visually-hidden">
+                    {file.description !== null ? `, ${file.original_filename}` : ""} ({file.media_type === "video" ? "video" : "photo"})
+                  </span>
                 </button>
               </li>
             ))}
@@ -72,7 +76,7 @@ export function Gallery({ personaId, version }: { personaId: number; version: nu
           {pages > 1 && (
             <nav class="pager" aria-label="Gallery pages">
               <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>Previous page</button>
-              <span>Page {page + 1} of {pages}</span>
+              <span>Page {files.page + 1} of {pages}</span>
               <button type="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>Next page</button>
             </nav>
           )}

@@ -38,7 +38,7 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: () => void; notice:
       <section aria-labelledby="signin-title" class="card">
         <h2 id="signin-title">{register ? "Create an account" : "Sign in"}</h2>
         {notice !== undefined && <p class="notice" role="status">{notice}</p>}
-        <form onSubmit={submit} noValidate={false}>
+        <form onSubmit={submit}>
           <Field label="Email" name="email" error={problem?.fields["email"]}>
             {(a) => <input {...a} type="email" autocomplete="email" required maxLength={254} />}
           </Field>

@@ -2,7 +2,7 @@
 // progress bar and its cancel button; a refusal shows the service's `detail` beside its file.
 import type { JSX } from "preact";
 import { useRef, useState } from "preact/hooks";
-import type { MediaFile } from "@personamedia/sdk";
+import type { MediaFile, UploadOptions, UploadProgress } from "@personamedia/sdk";
 import { describe, session } from "./session.js";
 import { formatBytes } from "./ui.js";
 
@@ -42,9 +42,11 @@ export function Uploads({ personaId, onUploaded }: { personaId: number; onUpload
   const start = (item: Item): void => {
     running.current++;
     update(item.key, { state: "uploading" });
-    const options = {
+    // The SDK reports the request body's bytes as they leave (XMLHttpRequest's upload events in a
+    // browser); the signal aborts the request, and the service keeps nothing of it.
+    const options: UploadOptions = {
       signal: item.controller.signal,
-      onProgress: (progress: { loaded: number; total: number | undefined }) => update(item.key, { loaded: progress.loaded, total: progress.total ?? item.file.size }),
+      onProgress: ({ loaded, total }: UploadProgress) => update(item.key, { loaded, total }),
     };
     const sent = session.call((client) => (isVideo(item.file)
       ? client.media.uploadVideo(personaId, item.file, options)

@@ -38,6 +38,7 @@ export interface Guarded {
 /** A fresh context (no storage) that lets requests reach the service's origin only. */
 export async function open(browser: Browser, baseUrl: string, viewport = { width: 1280, height: 900 }): Promise<Guarded> {
   const context = await browser.newContext({ viewport, baseURL: baseUrl });
+  context.setDefaultTimeout(60_000);   // a loaded machine (two cores, several test runs) is slow, not broken
   const foreign: string[] = [];
   const errors: string[] = [];
   const origin = new URL(baseUrl).origin;
@@ -127,9 +128,13 @@ export function makeFixtures(): Fixtures {
   return { dir, jpeg, png, mp4, mismatched, large };
 }
 
-/** `count` different 1280×960 JPEGs (frames of the moving test pattern), for the gallery's byte count. */
+/**
+ * `count` different 1600×1200 JPEGs for the gallery's byte count: frames of the moving test pattern
+ * with film grain, so that they compress like photographs (about 0.9 MB each; a flat test pattern
+ * would be 70 kB, smaller than any camera's picture).
+ */
 export function makeGalleryImages(count: number): string[] {
   const dir = mkdtempSync(join(tmpdir(), "personamedia-console-gallery-"));
-  ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=1280x960:rate=5", "-frames:v", String(count), "-q:v", "3", join(dir, "photo-%03d.jpg")]);
+  ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=1600x1200:rate=5", "-vf", "noise=alls=20:allf=t", "-frames:v", String(count), "-q:v", "3", join(dir, "photo-%03d.jpg")]);
   return Array.from({ length: count }, (_, i) => join(dir, `photo-${String(i + 1).padStart(3, "0")}.jpg`));
 }
