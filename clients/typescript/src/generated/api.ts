@@ -1749,12 +1749,13 @@ export interface operations {
     };
     getFileUrl: {
         parameters: {
-            query?: {
+            query: {
                 /** @description `inline` to show the file in place (JPEG, PNG, MP4), `attachment` to save it. */
                 disposition?: "inline" | "attachment";
                 /** @description Seconds the URL works: default 300, at most 3600 (Media:UrlDefaultExpirySeconds, Media:UrlMaxExpirySeconds). */
                 expires_in?: number;
-                size?: number;
+                /** @description The thumbnail's long side in pixels: one of the presets listed in the file's `thumbnails`. */
+                size: 160 | 640;
                 format?: string;
             };
             header?: never;
@@ -1959,6 +1960,14 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `attachment` with the original file name: `filename` an ASCII fallback, `filename*` the UTF-8 original. */
+                    "Content-Disposition"?: string;
+                    /** @description The quoted SHA-256 hex of the content, `"<64 hex>"`. */
+                    ETag?: string;
+                    /** @description When the file was uploaded. */
+                    "Last-Modified"?: string;
+                    /** @description `bytes`: ranges are served. */
+                    "Accept-Ranges"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1966,6 +1975,16 @@ export interface operations {
             /** @description The requested range of the bytes. */
             206: {
                 headers: {
+                    /** @description `attachment` with the original file name: `filename` an ASCII fallback, `filename*` the UTF-8 original. */
+                    "Content-Disposition"?: string;
+                    /** @description The quoted SHA-256 hex of the content, `"<64 hex>"`. */
+                    ETag?: string;
+                    /** @description When the file was uploaded. */
+                    "Last-Modified"?: string;
+                    /** @description `bytes`: ranges are served. */
+                    "Accept-Ranges"?: string;
+                    /** @description `bytes a-b/size` on 206; `bytes *\/size` on 416. */
+                    "Content-Range"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1973,6 +1992,10 @@ export interface operations {
             /** @description Not modified: the ETag sent in If-None-Match is still the file's. */
             304: {
                 headers: {
+                    /** @description The quoted SHA-256 hex of the content, `"<64 hex>"`. */
+                    ETag?: string;
+                    /** @description When the file was uploaded. */
+                    "Last-Modified"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2000,6 +2023,8 @@ export interface operations {
             /** @description The range lies outside the file; no body. */
             416: {
                 headers: {
+                    /** @description `bytes a-b/size` on 206; `bytes *\/size` on 416. */
+                    "Content-Range"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2030,8 +2055,9 @@ export interface operations {
     };
     getThumbnail: {
         parameters: {
-            query?: {
-                size?: number;
+            query: {
+                /** @description The thumbnail's long side in pixels: one of the presets listed in the file's `thumbnails`. */
+                size: 160 | 640;
                 format?: string;
             };
             header?: never;
@@ -2048,14 +2074,14 @@ export interface operations {
                 headers: {
                     /** @description The thumbnail's entity tag: the original's SHA-256, the preset and (for JPEG) the format. */
                     ETag?: string;
+                    /** @description When the thumbnail was made. */
+                    "Last-Modified"?: string;
                     /** @description `private, max-age=86400`: the user's browser may keep it a day, no shared cache may. */
                     "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/jpeg": Blob;
-                    "image/png": Blob;
-                    "video/mp4": Blob;
+                    "image/webp": Blob;
                 };
             };
             /** @description Not modified: the ETag sent in If-None-Match is still the file's. */
@@ -2063,6 +2089,8 @@ export interface operations {
                 headers: {
                     /** @description The thumbnail's entity tag: the original's SHA-256, the preset and (for JPEG) the format. */
                     ETag?: string;
+                    /** @description When the thumbnail was made. */
+                    "Last-Modified"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2679,6 +2707,18 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `inline` (JPEG, PNG and MP4 asked for inline) or `attachment`, with the original file name in `filename*`. */
+                    "Content-Disposition"?: string;
+                    /** @description The quoted SHA-256 hex of the content, `"<64 hex>"`. */
+                    ETag?: string;
+                    /** @description When the file was uploaded. */
+                    "Last-Modified"?: string;
+                    /** @description `private, max-age=<seconds until the URL expires>`. */
+                    "Cache-Control"?: string;
+                    /** @description `bytes`: ranges are served. */
+                    "Accept-Ranges"?: string;
+                    /** @description `same-site` unless configured otherwise (Media:CrossOriginResourcePolicy). */
+                    "Cross-Origin-Resource-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2686,6 +2726,20 @@ export interface operations {
             /** @description The requested range of the bytes. */
             206: {
                 headers: {
+                    /** @description `inline` (JPEG, PNG and MP4 asked for inline) or `attachment`, with the original file name in `filename*`. */
+                    "Content-Disposition"?: string;
+                    /** @description The quoted SHA-256 hex of the content, `"<64 hex>"`. */
+                    ETag?: string;
+                    /** @description When the file was uploaded. */
+                    "Last-Modified"?: string;
+                    /** @description `private, max-age=<seconds until the URL expires>`. */
+                    "Cache-Control"?: string;
+                    /** @description `bytes`: ranges are served. */
+                    "Accept-Ranges"?: string;
+                    /** @description `bytes a-b/size` on 206; `bytes *\/size` on 416. */
+                    "Content-Range"?: string;
+                    /** @description `same-site` unless configured otherwise (Media:CrossOriginResourcePolicy). */
+                    "Cross-Origin-Resource-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2693,6 +2747,12 @@ export interface operations {
             /** @description Not modified: the ETag sent in If-None-Match is still the file's. */
             304: {
                 headers: {
+                    /** @description The quoted SHA-256 hex of the content, `"<64 hex>"`. */
+                    ETag?: string;
+                    /** @description When the file was uploaded. */
+                    "Last-Modified"?: string;
+                    /** @description `private, max-age=<seconds until the URL expires>`. */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2709,6 +2769,8 @@ export interface operations {
             /** @description The range lies outside the file; no body. */
             416: {
                 headers: {
+                    /** @description `bytes a-b/size` on 206; `bytes *\/size` on 416. */
+                    "Content-Range"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
