@@ -26,10 +26,11 @@ internal sealed partial class VipsThumbnailMaker(MediaProcessingOptions options,
         var job = Task.Run(() =>
         {
             // The job owns its limit: libvips is stopped when it passes, even after the caller has stopped waiting.
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(options.ThumbnailTimeoutSeconds));
             try
             {
-                return Make(buffer, width, height, format, limit.Token);
+                return Make(buffer, width, height, format, started, limit.Token);
             }
             finally
             {
@@ -42,7 +43,7 @@ internal sealed partial class VipsThumbnailMaker(MediaProcessingOptions options,
 
     public void Dispose() => _slots.Dispose();
 
-    private byte[]? Make(byte[] original, int width, int height, ThumbnailFormat format, CancellationToken limit)
+    private byte[]? Make(byte[] original, int width, int height, ThumbnailFormat format, long started, CancellationToken limit)
     {
         try
         {
@@ -55,8 +56,9 @@ internal sealed partial class VipsThumbnailMaker(MediaProcessingOptions options,
             var encoded = Encode(thumbnail, format);
 
             // The limit is the rule, the kill only its quick way out: a job past it yields nothing, even
-            // one libvips finished (the limit passed while the image was opened, or between two checks).
-            if (limit.IsCancellationRequested)
+            // one libvips finished (the limit passed while the image was opened, or the timer that cancels
+            // the token had no thread to run on: the clock is read here, not only the token).
+            if (limit.IsCancellationRequested || System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds > options.ThumbnailTimeoutSeconds)
             {
                 LogTimedOut(logger, width, height, options.ThumbnailTimeoutSeconds);
                 return null;
