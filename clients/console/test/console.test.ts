@@ -220,6 +220,33 @@ describe("console", { skip }, () => {
     await done(guarded);
   });
 
+  test("asks to sign in again when the session cannot be refreshed", { timeout: testTimeout }, async () => {
+    const guarded = await open(browser, service.baseUrl);
+    const { page } = guarded;
+    await signUp(page, newAccount());
+    // Both tokens go bad (the refresh token revoked, say): the console says so and shows the sign-in form.
+    await page.evaluate(() => sessionStorage.setItem("personamedia.session", JSON.stringify({ accessToken: "x.y.z", refreshToken: "revoked" })));
+    await page.reload();
+    await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    await page.getByText("Your session has ended. Sign in again.").waitFor();
+    assert.equal(await page.evaluate(() => sessionStorage.getItem("personamedia.session")), null);
+    await done(guarded);
+  });
+
+  test("signs out on the service too: the refresh token stops working", { timeout: testTimeout }, async () => {
+    const guarded = await open(browser, service.baseUrl);
+    const { page } = guarded;
+    await signUp(page, newAccount());
+    const { refreshToken } = await page.evaluate(() => JSON.parse(sessionStorage.getItem("personamedia.session") ?? "{}") as { refreshToken: string });
+    const logout = page.waitForResponse((response) => response.url().endsWith("/auth/logout"));
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByText("You have signed out.").waitFor();
+    assert.equal((await logout).status(), 200);
+    const refreshed = await fetch(`${service.baseUrl}/auth/refresh`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ refresh_token: refreshToken }) });
+    assert.equal(refreshed.status, 401);
+    await done(guarded);
+  });
+
   test("is usable by keyboard alone", { timeout: testTimeout }, async () => {
     const guarded = await open(browser, service.baseUrl);
     const { page } = guarded;
