@@ -1,5 +1,5 @@
 import createClient, { type Client } from "openapi-fetch";
-import type { components, paths } from "./generated/api.js";
+import type { components, operations, paths } from "./generated/api.js";
 import { PersonaMediaError } from "./errors.js";
 import { retrying, type RetryOptions } from "./retry.js";
 import { createUploader, uploadForm, type Uploader, type UploadForm, type UploadProgress } from "./upload.js";
@@ -16,6 +16,9 @@ export type MediaType = Schemas["MediaType"];
 export type MediaFileUrl = Schemas["MediaFileUrl"];
 export type UploadStats = Schemas["UploadStats"];
 export type DetailResponse = Schemas["DetailResponse"];
+export type HealthResponse = Schemas["HealthResponse"];
+export type RefreshTokenRequest = Schemas["RefreshTokenRequest"];
+export type ChangePasswordRequest = Schemas["ChangePasswordRequest"];
 
 export interface PersonaMediaClientOptions {
   /** Where the service is, for example `http://localhost:8000`. */
@@ -51,6 +54,11 @@ export interface UploadOptions {
    * sent. A try again after a 429 or 503 counts from 0 again.
    */
   onProgress?: (progress: UploadProgress) => void;
+  /**
+   * Sent as `Idempotency-Key`: the same key with the same file gives the first upload's answer
+   * again instead of a second file (for a retry after a dropped connection); with another file a 422.
+   */
+  idempotencyKey?: string;
   /** Aborts the upload, also midway: the service keeps nothing of it. */
   signal?: AbortSignal;
 }
@@ -97,6 +105,40 @@ export type Download =
     }
   | { notModified: true; status: 304; etag: string | undefined; lastModified: Date | undefined };
 
+/** What a HEAD of the bytes says, without them. */
+export interface Head {
+  /** 206 when a range was asked for, 304 for a held ETag that still matches. */
+  status: 200 | 206 | 304;
+  contentType: string | undefined;
+  /** Of the whole file on a 200, of the range on a 206. */
+  contentLength: number | undefined;
+  etag: string | undefined;
+  lastModified: Date | undefined;
+  filename: string | undefined;
+  contentRange: string | undefined;
+  /** `bytes` when ranges are served. */
+  acceptRanges: string | undefined;
+}
+
+/** A thumbnail's long side in pixels: the presets listed in a file's `thumbnails`. */
+export type ThumbnailSize = operations["getThumbnail"]["parameters"]["query"]["size"];
+
+export interface ThumbnailOptions {
+  /** The thumbnail's ETag you hold: the answer is `notModified` while it is the same. */
+  ifNoneMatch?: string;
+  signal?: AbortSignal;
+}
+
+export type ThumbnailImage =
+  | { notModified: false; blob: Blob; contentType: string; etag: string | undefined }
+  | { notModified: true; etag: string | undefined };
+
+/** The service's health: 200 with `status` and, on readiness, each check's state. */
+export interface Readiness extends HealthResponse {
+  /** False on a 503: a dependency (the database, the file store) is not reachable. */
+  ready: boolean;
+}
+
 export interface IfMatchOptions {
   /** The ETag you read: the change is refused with a 412 when someone changed it since. */
   ifMatch?: string;
@@ -125,23 +167,35 @@ export class PersonaMediaClient {
   readonly auth: AuthApi;
   readonly personas: PersonasApi;
   readonly media: MediaApi;
+  readonly health: HealthApi;
   private accessToken: string | undefined;
+  private refreshToken: string | undefined;
 
   constructor(options: PersonaMediaClientOptions) {
     this.accessToken = options.accessToken;
     const fetcher = options.fetch ?? ((request: Request) => globalThis.fetch(request));
     this.api = createClient<paths>({ baseUrl: options.baseUrl, fetch: options.retry === false ? fetcher : retrying(fetcher, options.retry) });
     this.api.use({
-      onRequest: ({ request }) => {
-        if (this.accessToken !== undefined && !request.headers.has("Authorization")) {
+      onRequest: ({ request, schemaPath }) => {
+        // A signed URL is its own credential: it goes without the token, as an <img src> would.
+        if (this.accessToken !== undefined && !request.headers.has("Authorization") && !schemaPath.startsWith("/media/")) {
           request.headers.set("Authorization", `Bearer ${this.accessToken}`);
         }
         return request;
       },
     });
-    this.auth = new AuthApi(this.api, (token) => {
-      this.accessToken = token;
+    this.auth = new AuthApi(this.api, {
+      keep: (token) => {
+        this.accessToken = token.access_token;
+        this.refreshToken = token.refresh_token;
+      },
+      forget: () => {
+        this.accessToken = undefined;
+        this.refreshToken = undefined;
+      },
+      refreshToken: () => this.refreshToken,
     });
+    this.health = new HealthApi(this.api, fetcher);
     this.personas = new PersonasApi(this.api);
     this.media = new MediaApi(this.api, createUploader({
       fetch: fetcher,
@@ -158,31 +212,111 @@ export class PersonaMediaClient {
   getAccessToken(): string | undefined {
     return this.accessToken;
   }
+
+  /** The refresh token of the last register, login, refresh or password change (`auth.refresh` sends it). */
+  getRefreshToken(): string | undefined {
+    return this.refreshToken;
+  }
+
+  /** Keeps a refresh token you stored (for example across a page reload) for `auth.refresh`. */
+  setRefreshToken(token: string | undefined): void {
+    this.refreshToken = token;
+  }
+}
+
+interface Tokens {
+  keep(token: TokenResponse): void;
+  forget(): void;
+  refreshToken(): string | undefined;
 }
 
 export class AuthApi {
   constructor(
     private readonly api: Client<paths>,
-    private readonly keep: (token: string) => void,
+    private readonly tokens: Tokens,
   ) {}
 
-  /** Creates the account and signs in: its token is used from now on. A 409 when the email or username is taken. */
+  /** Creates the account and signs in: its tokens are used from now on. A 409 when the email or username is taken. */
   async register(body: RegisterRequest, signal?: AbortSignal): Promise<TokenResponse> {
-    const token = unwrap(await this.api.POST("/auth/register", { body, signal }));
-    this.keep(token.access_token);
-    return token;
+    return this.kept(unwrap(await this.api.POST("/auth/register", { body, signal })));
   }
 
-  /** Signs in: the token is used from now on. A 401 for an unknown email or a wrong password alike. */
+  /** Signs in: the tokens are used from now on. A 401 for an unknown email or a wrong password alike. */
   async login(body: LoginRequest, signal?: AbortSignal): Promise<TokenResponse> {
-    const token = unwrap(await this.api.POST("/auth/login", { body, signal }));
-    this.keep(token.access_token);
-    return token;
+    return this.kept(unwrap(await this.api.POST("/auth/login", { body, signal })));
+  }
+
+  /**
+   * A new token pair for the refresh token kept from the last sign-in (or the one given); the one
+   * sent is used up. A 401 when it is unknown, used, revoked or expired: sign in again.
+   */
+  async refresh(refreshToken: string | undefined = this.tokens.refreshToken(), signal?: AbortSignal): Promise<TokenResponse> {
+    if (refreshToken === undefined) {
+      throw new TypeError("No refresh token: sign in first, or pass the one you kept.");
+    }
+    return this.kept(unwrap(await this.api.POST("/auth/refresh", { body: { refresh_token: refreshToken }, signal })));
+  }
+
+  /**
+   * Ends the session of the kept refresh token (or the one given) and forgets the tokens here; the
+   * access token in hand stays valid on the service until it expires.
+   */
+  async logout(refreshToken: string | undefined = this.tokens.refreshToken(), signal?: AbortSignal): Promise<DetailResponse> {
+    if (refreshToken === undefined) {
+      throw new TypeError("No refresh token: sign in first, or pass the one you kept.");
+    }
+    const answer = unwrap(await this.api.POST("/auth/logout", { body: { refresh_token: refreshToken }, signal }));
+    this.tokens.forget();
+    return answer;
+  }
+
+  /**
+   * Changes the password (a 400 naming `current_password` when it is wrong). Every session ends,
+   * this one too: the new token pair in the answer is kept and used from now on.
+   */
+  async changePassword(body: ChangePasswordRequest, signal?: AbortSignal): Promise<TokenResponse> {
+    return this.kept(unwrap(await this.api.POST("/auth/password", { body, signal })));
   }
 
   async me(signal?: AbortSignal): Promise<User> {
     return unwrap(await this.api.GET("/auth/me", { signal }));
   }
+
+  private kept(token: TokenResponse): TokenResponse {
+    this.tokens.keep(token);
+    return token;
+  }
+}
+
+/** Health checks, for a status page or a load balancer's probe; they need no token. */
+export class HealthApi {
+  constructor(
+    private readonly api: Client<paths>,
+    private readonly once: (request: Request) => Promise<Response>,
+  ) {}
+
+  /** Whether the service is up. */
+  async get(signal?: AbortSignal): Promise<HealthResponse> {
+    return unwrap(await this.api.GET("/health", { signal }));
+  }
+
+  /** Liveness: the process answers. */
+  async live(signal?: AbortSignal): Promise<HealthResponse> {
+    return unwrap(await this.api.GET("/health/live", { signal }));
+  }
+
+  /** Readiness, with each check's state: `ready` is false on a 503 (asked once, never tried again). */
+  async ready(signal?: AbortSignal): Promise<Readiness> {
+    const { data, error, response } = await this.api.GET("/health/ready", { signal, fetch: this.once });
+    if (response.status === 503 && isHealth(error)) {
+      return { ...error, ready: false };
+    }
+    return { ...unwrap({ data, error, response }), ready: true };
+  }
+}
+
+function isHealth(body: unknown): body is HealthResponse {
+  return typeof body === "object" && body !== null && "status" in body && typeof body.status === "string";
 }
 
 export class PersonasApi {
@@ -243,7 +377,7 @@ export class MediaApi {
   private sending(form: UploadForm, options: UploadOptions): { bodySerializer: () => Blob; headers: Record<string, string>; fetch: (request: Request) => Promise<Response>; signal: AbortSignal | undefined } {
     return {
       bodySerializer: () => form.body,
-      headers: { "Content-Type": form.contentType },
+      headers: { "Content-Type": form.contentType, ...(options.idempotencyKey === undefined ? {} : { "Idempotency-Key": options.idempotencyKey }) },
       fetch: (request) => this.uploader.send(request, form, options.onProgress, options.signal),
       signal: options.signal,
     };
@@ -317,37 +451,59 @@ export class MediaApi {
 
   /** The file's bytes with what the headers say of them; a range gives a 206, a matching ETag a 304. */
   async download(fileId: number, options: DownloadOptions = {}): Promise<Download> {
-    const headers: Record<string, string> = {};
-    if (options.range !== undefined) {
-      headers["Range"] = "suffix" in options.range
-        ? `bytes=-${options.range.suffix}`
-        : `bytes=${options.range.start}-${options.range.end ?? ""}`;
-    }
-    if (options.ifNoneMatch !== undefined) {
-      headers["If-None-Match"] = options.ifNoneMatch;
-    }
-    const { data, error, response } = await this.api.GET("/upload/files/{file_id}/download", {
+    return downloaded(await this.api.GET("/upload/files/{file_id}/download", {
       params: { path: { file_id: fileId } },
-      headers,
+      headers: downloadHeaders(options),
+      parseAs: "blob",
+      signal: options.signal,
+    }));
+  }
+
+  /** What `download` would say (status, size, type, ETag, ...) without the bytes: a HEAD. */
+  async head(fileId: number, options: DownloadOptions = {}): Promise<Head> {
+    return headOf(await this.api.HEAD("/upload/files/{file_id}/download", {
+      params: { path: { file_id: fileId } },
+      headers: downloadHeaders(options),
+      signal: options.signal,
+    }));
+  }
+
+  /**
+   * The bytes a signed URL grants (a `url` from `url()` or a file's `download_url`, or its token
+   * alone), without the access token: ranges and ETags as with `download`.
+   */
+  async signedDownload(url: string, options: DownloadOptions = {}): Promise<Download> {
+    return downloaded(await this.api.GET("/media/{token}", {
+      params: { path: { token: signedToken(url) } },
+      headers: downloadHeaders(options),
+      parseAs: "blob",
+      signal: options.signal,
+    }));
+  }
+
+  /** What `signedDownload` would say, without the bytes: a HEAD of the signed URL. */
+  async signedHead(url: string, options: DownloadOptions = {}): Promise<Head> {
+    return headOf(await this.api.HEAD("/media/{token}", {
+      params: { path: { token: signedToken(url) } },
+      headers: downloadHeaders(options),
+      signal: options.signal,
+    }));
+  }
+
+  /** An image's thumbnail (WebP, orientation applied, no metadata) of a preset size; a matching ETag gives `notModified`. */
+  async thumbnail(fileId: number, size: ThumbnailSize, options: ThumbnailOptions = {}): Promise<ThumbnailImage> {
+    const { data, error, response } = await this.api.GET("/upload/files/{file_id}/thumbnail", {
+      params: { path: { file_id: fileId }, query: { size } },
+      headers: options.ifNoneMatch === undefined ? {} : { "If-None-Match": options.ifNoneMatch },
       parseAs: "blob",
       signal: options.signal,
     });
     const etag = response.headers.get("ETag") ?? undefined;
-    const lastModified = httpDate(response.headers.get("Last-Modified"));
     if (response.status === 304) {
-      return { notModified: true, status: 304, etag, lastModified };
+      return { notModified: true, etag };
     }
     const blob = unwrap({ data, error, response });
-    return {
-      notModified: false,
-      status: response.status === 206 ? 206 : 200,
-      blob,
-      contentType: response.headers.get("Content-Type") ?? blob.type,
-      etag,
-      lastModified,
-      filename: dispositionFileName(response.headers.get("Content-Disposition")),
-      contentRange: response.headers.get("Content-Range") ?? undefined,
-    };
+    return { notModified: false, blob, contentType: response.headers.get("Content-Type") ?? blob.type, etag };
   }
 
   /** A signed URL of the bytes that needs no token (for `<img src>`), and when it expires. */
@@ -362,6 +518,62 @@ export class MediaApi {
   async stats(signal?: AbortSignal): Promise<UploadStats> {
     return unwrap(await this.api.GET("/upload/stats", { signal }));
   }
+}
+
+function downloadHeaders(options: DownloadOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (options.range !== undefined) {
+    headers["Range"] = "suffix" in options.range
+      ? `bytes=-${options.range.suffix}`
+      : `bytes=${options.range.start}-${options.range.end ?? ""}`;
+  }
+  if (options.ifNoneMatch !== undefined) {
+    headers["If-None-Match"] = options.ifNoneMatch;
+  }
+  return headers;
+}
+
+function downloaded({ data, error, response }: Outcome<Blob>): Download {
+  const etag = response.headers.get("ETag") ?? undefined;
+  const lastModified = httpDate(response.headers.get("Last-Modified"));
+  if (response.status === 304) {
+    return { notModified: true, status: 304, etag, lastModified };
+  }
+  const blob = unwrap({ data, error, response });
+  return {
+    notModified: false,
+    status: response.status === 206 ? 206 : 200,
+    blob,
+    contentType: response.headers.get("Content-Type") ?? blob.type,
+    etag,
+    lastModified,
+    filename: dispositionFileName(response.headers.get("Content-Disposition")),
+    contentRange: response.headers.get("Content-Range") ?? undefined,
+  };
+}
+
+function headOf({ response }: { response: Response }): Head {
+  if (response.status !== 200 && response.status !== 206 && response.status !== 304) {
+    throw new PersonaMediaError(response, undefined);
+  }
+  const length = response.headers.get("Content-Length");
+  return {
+    status: response.status,
+    contentType: response.headers.get("Content-Type") ?? undefined,
+    contentLength: length === null ? undefined : Number(length),
+    etag: response.headers.get("ETag") ?? undefined,
+    lastModified: httpDate(response.headers.get("Last-Modified")),
+    filename: dispositionFileName(response.headers.get("Content-Disposition")),
+    contentRange: response.headers.get("Content-Range") ?? undefined,
+    acceptRanges: response.headers.get("Accept-Ranges") ?? undefined,
+  };
+}
+
+/** The token of a signed URL: its last path segment (or the string itself when it is no URL). */
+function signedToken(url: string): string {
+  const path = /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("/") ? new URL(url, "http://signed.invalid").pathname : url;
+  const segment = path.slice(path.lastIndexOf("/") + 1);
+  return decodeURIComponent(segment);
 }
 
 function ifMatch(options: IfMatchOptions): Record<string, string> {

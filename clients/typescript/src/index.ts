@@ -3,6 +3,7 @@ export {
   AuthApi,
   PersonasApi,
   MediaApi,
+  HealthApi,
   type PersonaMediaClientOptions,
   type UploadOptions,
   type ListOptions,
@@ -21,7 +22,16 @@ export {
   type MediaFileUrl,
   type UploadStats,
   type DetailResponse,
+  type HealthResponse,
+  type RefreshTokenRequest,
+  type ChangePasswordRequest,
+  type Head,
+  type ThumbnailOptions,
+  type ThumbnailSize,
+  type ThumbnailImage,
+  type Readiness,
 } from "./client.js";
+export { facadeFunctions, type FacadeFunction } from "./operations.js";
 export { type RetryOptions } from "./retry.js";
 export { type UploadProgress } from "./upload.js";
 export { PersonaMediaError, type ProblemDetails, type ValidationProblemDetails } from "./errors.js";

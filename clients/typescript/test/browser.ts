@@ -36,24 +36,26 @@ export async function launchChromium(): Promise<Browser> {
 export interface FrontEnd {
   /** `http://127.0.0.1:port`, the origin to allow in the service's Cors:AllowedOrigins. */
   origin: string;
+  /** The same server as `http://localhost:port`: of the same site as a service reached as localhost. */
+  localhostOrigin: string;
   /** Serves `body` at `path` (a page, a payload) from now on. */
   add(path: string, body: string | Uint8Array, contentType: string): void;
   close(): Promise<void>;
 }
 
 /** The import map and module script that put the SDK at `window.sdk`: a page's head. */
-export const sdkHead = `<script type="importmap">{"imports":{"openapi-fetch":"/modules/openapi-fetch/index.mjs","@personamedia/sdk":"/modules/sdk/index.js"}}</script>`;
+export const sdkHead = `<script type="importmap">{"imports":{"@personamedia/sdk":"/sdk/index.js","openapi-fetch":"/openapi-fetch/index.mjs"}}</script>`;
 
 const types: Record<string, string> = { ".js": "text/javascript", ".mjs": "text/javascript", ".map": "application/json", ".html": "text/html; charset=utf-8" };
 
 /**
- * `/modules/sdk/*` is the built dist/, `/modules/openapi-fetch/*` that package's dist/, anything
- * else what a test added.
+ * `/sdk/*` is the built dist/, `/openapi-fetch/*` that package's dist/ (as the README's browser
+ * example says to serve them), anything else what a test added.
  */
 export async function startFrontEnd(): Promise<FrontEnd> {
   const roots: Record<string, string> = {
-    "/modules/sdk/": join(sdk, "dist"),
-    "/modules/openapi-fetch/": join(sdk, "node_modules", "openapi-fetch", "dist"),
+    "/sdk/": join(sdk, "dist"),
+    "/openapi-fetch/": join(sdk, "node_modules", "openapi-fetch", "dist"),
   };
   const added = new Map<string, { body: string | Uint8Array; contentType: string }>();
   const server: Server = createServer((request, response) => {
@@ -84,6 +86,7 @@ export async function startFrontEnd(): Promise<FrontEnd> {
   }
   return {
     origin: `http://127.0.0.1:${address.port}`,
+    localhostOrigin: `http://localhost:${address.port}`,
     add: (path, body, contentType) => added.set(path, { body, contentType }),
     close: async () => {
       server.closeAllConnections();

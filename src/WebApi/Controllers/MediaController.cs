@@ -191,8 +191,9 @@ public sealed class MediaController(ISender sender) : ApiControllerBase
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
-    [BinaryResponse(StatusCodes.Status200OK)]
+    [BinaryResponse(StatusCodes.Status200OK, ContentType = ThumbnailPresets.ContentType)]
     [ResponseHeader("ETag", "The thumbnail's entity tag: the original's SHA-256 and the preset.", StatusCodes.Status200OK, StatusCodes.Status304NotModified)]
+    [ResponseHeader("Last-Modified", "When the thumbnail was made.", StatusCodes.Status200OK, StatusCodes.Status304NotModified)]
     [ResponseHeader("Cache-Control", "`private, max-age=86400`: the user's browser may keep it a day, no shared cache may.", StatusCodes.Status200OK)]
     public async Task<FileStreamResult> Thumbnail(
         [FromRoute(Name = "file_id")] int fileId, [FromQuery(Name = "size")] int size, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using PersonaMedia.Application.Media;
 using PersonaMedia.Application.Media.Commands.UploadMedia;
 using PersonaMedia.Application.Media.Queries.ListPersonaMedia;
 using PersonaMedia.Domain.Media;
@@ -27,6 +28,10 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
         var description = context.Description;
         var metadata = description.ActionDescriptor.EndpointMetadata;
         var siblings = Siblings(context);
+        // A HEAD answers the headers of the GET on its path: they are described once, on the GET.
+        var headerMetadata = string.Equals(description.HttpMethod, "HEAD", StringComparison.OrdinalIgnoreCase)
+            ? Twins(context, "GET").FirstOrDefault()?.ActionDescriptor.EndpointMetadata ?? metadata
+            : metadata;
         operation.OperationId ??= siblings.SelectMany(s => s.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>())
             .Select(n => n.EndpointName).FirstOrDefault();
 
@@ -59,7 +64,8 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
             operation.Responses.TryAdd("429", new OpenApiResponse());
         }
 
-        var binary = metadata.OfType<BinaryResponseAttribute>().SelectMany(b => b.Statuses).ToHashSet();
+        var binaryAttribute = metadata.OfType<BinaryResponseAttribute>().FirstOrDefault();
+        var binary = binaryAttribute?.Statuses.ToHashSet() ?? [];
         // An error status whose body is a type of the endpoint's own (readiness's 503) keeps it.
         var ownBodies = description.SupportedResponseTypes
             .Where(r => r.StatusCode >= 400 && r.Type is { } type && type != typeof(void) && !typeof(Microsoft.AspNetCore.Mvc.ProblemDetails).IsAssignableFrom(type))
@@ -71,10 +77,10 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
             var described = new OpenApiResponse
             {
                 Description = response.Description is { Length: > 0 } text && text != ReasonPhrase(code) ? text : Describe(code),
-                Content = Content(code, binary.Contains(code), ownBodies.Contains(code), response.Content, context.Document!),
+                Content = Content(code, binary.Contains(code) ? binaryAttribute : null, ownBodies.Contains(code), response.Content, context.Document!),
                 Headers = response.Headers is { Count: > 0 } headers ? new Dictionary<string, IOpenApiHeader>(headers) : null,
             };
-            AddHeaders(described, code, metadata, retryAfterOn503: !health);
+            AddHeaders(described, code, headerMetadata, retryAfterOn503: !health);
             operation.Responses[status] = described;
         }
 
@@ -90,10 +96,14 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
 
     /// <summary>Other actions on the same method and path (the JSON and the form PUT of a description).</summary>
     private static List<ApiDescription> Siblings(OpenApiOperationTransformerContext context) =>
+        Twins(context, context.Description.HttpMethod);
+
+    /// <summary>The other actions on the path of this one with the given method.</summary>
+    private static List<ApiDescription> Twins(OpenApiOperationTransformerContext context, string? method) =>
         context.ApplicationServices.GetRequiredService<IApiDescriptionGroupCollectionProvider>().ApiDescriptionGroups.Items
             .SelectMany(group => group.Items)
             .Where(d => d.ActionDescriptor != context.Description.ActionDescriptor
-                && string.Equals(d.HttpMethod, context.Description.HttpMethod, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(d.HttpMethod, method, StringComparison.OrdinalIgnoreCase)
                 && d.RelativePath == context.Description.RelativePath)
             .ToList();
 
@@ -182,6 +192,11 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
                     parameter.Description = "`urls` adds `download_url` to each file: a signed inline URL with the default lifetime.";
                     schema.Enum = [JsonValue.Create("urls")];
                     break;
+                case "size" when schema is not null:
+                    parameter.Description = "The thumbnail's long side in pixels: one of the presets listed in the file's `thumbnails`.";
+                    parameter.Required = true;
+                    schema.Enum = [.. ThumbnailPresets.Sizes.Select(size => (JsonNode)JsonValue.Create(size))];
+                    break;
                 case "token":
                     parameter.Description = "The opaque token of a signed URL, as getFileUrl handed it out.";
                     break;
@@ -190,11 +205,11 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
     }
 
     private static Dictionary<string, OpenApiMediaType>? Content(
-        int status, bool binary, bool ownBody, IDictionary<string, OpenApiMediaType>? generated, OpenApiDocument document)
+        int status, BinaryResponseAttribute? binary, bool ownBody, IDictionary<string, OpenApiMediaType>? generated, OpenApiDocument document)
     {
-        if (binary)
+        if (binary is not null)
         {
-            return MediaFormat.All.Select(f => f.ContentType).Distinct().ToDictionary(
+            return (binary.ContentType is { } only ? [only] : MediaFormat.All.Select(f => f.ContentType).Distinct()).ToDictionary(
                 type => type,
                 _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } });
         }

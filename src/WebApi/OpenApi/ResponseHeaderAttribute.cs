@@ -16,10 +16,13 @@ public sealed class ResponseHeaderAttribute(string name, string description, par
 
 /// <summary>
 /// The answer with these statuses is the stored bytes, in one of the stored formats' content types
-/// (<see cref="Domain.Media.MediaFormat.All"/>), not JSON.
+/// (<see cref="Domain.Media.MediaFormat.All"/>), or in <see cref="ContentType"/> when set, not JSON.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class BinaryResponseAttribute(params int[] statuses) : Attribute
 {
     public IReadOnlyList<int> Statuses { get; } = statuses;
+
+    /// <summary>The one content type of these bytes (a thumbnail's WebP), instead of the stored formats'.</summary>
+    public string? ContentType { get; init; }
 }

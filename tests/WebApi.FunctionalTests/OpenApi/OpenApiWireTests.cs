@@ -138,6 +138,38 @@ public partial class OpenApiDocumentTests
     }
 
     [Test]
+    public void A_thumbnail_is_a_webp_of_a_required_preset_size()
+    {
+        var content = Response("/upload/files/{file_id}/thumbnail", "get", "200").GetProperty("content");
+        var size = Operation("/upload/files/{file_id}/thumbnail", "get").GetProperty("parameters").EnumerateArray()
+            .Single(p => p.GetProperty("name").GetString() == "size");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(content.EnumerateObject().Select(c => c.Name), Is.EqualTo(["image/webp"]));
+            Assert.That(size.GetProperty("required").GetBoolean(), Is.True);
+            Assert.That(size.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetInt32()), Is.EqualTo([160, 640]));
+            Assert.That(Names(Response("/upload/files/{file_id}/thumbnail", "get", "200"), "headers"), Is.SupersetOf(["ETag", "Last-Modified", "Cache-Control"]));
+            Assert.That(Response("/upload/files/{file_id}/thumbnail", "get", "304").TryGetProperty("content", out _), Is.False);
+        });
+    }
+
+    [TestCase("/upload/files/{file_id}/download")]
+    [TestCase("/media/{token}")]
+    public void A_head_declares_the_headers_of_its_get_and_no_body(string path)
+    {
+        Assert.Multiple(() =>
+        {
+            foreach (var status in new[] { "200", "206", "304", "416" })
+            {
+                var head = Response(path, "head", status);
+                Assert.That(Names(head, "headers"), Is.EquivalentTo(Names(Response(path, "get", status), "headers")), status);
+                Assert.That(head.TryGetProperty("content", out _), Is.False, status);
+            }
+        });
+    }
+
+    [Test]
     public void No_framework_type_is_a_component()
     {
         Assert.That(Names(_document.GetProperty("components"), "schemas"), Is.EquivalentTo([

@@ -1954,6 +1954,14 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `attachment` with the original file name: `filename` an ASCII fallback, `filename*` the UTF-8 original. */
+                    "Content-Disposition"?: string;
+                    /** @description The quoted SHA-256 hex of the content, `"<64 hex>"`. */
+                    ETag?: string;
+                    /** @description When the file was uploaded. */
+                    "Last-Modified"?: string;
+                    /** @description `bytes`: ranges are served. */
+                    "Accept-Ranges"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1961,6 +1969,16 @@ export interface operations {
             /** @description The requested range of the bytes. */
             206: {
                 headers: {
+                    /** @description `attachment` with the original file name: `filename` an ASCII fallback, `filename*` the UTF-8 original. */
+                    "Content-Disposition"?: string;
+                    /** @description The quoted SHA-256 hex of the content, `"<64 hex>"`. */
+                    ETag?: string;
+                    /** @description When the file was uploaded. */
+                    "Last-Modified"?: string;
+                    /** @description `bytes`: ranges are served. */
+                    "Accept-Ranges"?: string;
+                    /** @description `bytes a-b/size` on 206; `bytes *\/size` on 416. */
+                    "Content-Range"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1968,6 +1986,10 @@ export interface operations {
             /** @description Not modified: the ETag sent in If-None-Match is still the file's. */
             304: {
                 headers: {
+                    /** @description The quoted SHA-256 hex of the content, `"<64 hex>"`. */
+                    ETag?: string;
+                    /** @description When the file was uploaded. */
+                    "Last-Modified"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1995,6 +2017,8 @@ export interface operations {
             /** @description The range lies outside the file; no body. */
             416: {
                 headers: {
+                    /** @description `bytes a-b/size` on 206; `bytes *\/size` on 416. */
+                    "Content-Range"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2025,8 +2049,9 @@ export interface operations {
     };
     getThumbnail: {
         parameters: {
-            query?: {
-                size?: number;
+            query: {
+                /** @description The thumbnail's long side in pixels: one of the presets listed in the file's `thumbnails`. */
+                size: 160 | 640;
             };
             header?: never;
             path: {
@@ -2042,14 +2067,14 @@ export interface operations {
                 headers: {
                     /** @description The thumbnail's entity tag: the original's SHA-256 and the preset. */
                     ETag?: string;
+                    /** @description When the thumbnail was made. */
+                    "Last-Modified"?: string;
                     /** @description `private, max-age=86400`: the user's browser may keep it a day, no shared cache may. */
                     "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/jpeg": Blob;
-                    "image/png": Blob;
-                    "video/mp4": Blob;
+                    "image/webp": Blob;
                 };
             };
             /** @description Not modified: the ETag sent in If-None-Match is still the file's. */
@@ -2057,6 +2082,8 @@ export interface operations {
                 headers: {
                     /** @description The thumbnail's entity tag: the original's SHA-256 and the preset. */
                     ETag?: string;
+                    /** @description When the thumbnail was made. */
+                    "Last-Modified"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2673,6 +2700,18 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `inline` (JPEG, PNG and MP4 asked for inline) or `attachment`, with the original file name in `filename*`. */
+                    "Content-Disposition"?: string;
+                    /** @description The quoted SHA-256 hex of the content, `"<64 hex>"`. */
+                    ETag?: string;
+                    /** @description When the file was uploaded. */
+                    "Last-Modified"?: string;
+                    /** @description `private, max-age=<seconds until the URL expires>`. */
+                    "Cache-Control"?: string;
+                    /** @description `bytes`: ranges are served. */
+                    "Accept-Ranges"?: string;
+                    /** @description `same-site` unless configured otherwise (Media:CrossOriginResourcePolicy). */
+                    "Cross-Origin-Resource-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2680,6 +2719,20 @@ export interface operations {
             /** @description The requested range of the bytes. */
             206: {
                 headers: {
+                    /** @description `inline` (JPEG, PNG and MP4 asked for inline) or `attachment`, with the original file name in `filename*`. */
+                    "Content-Disposition"?: string;
+                    /** @description The quoted SHA-256 hex of the content, `"<64 hex>"`. */
+                    ETag?: string;
+                    /** @description When the file was uploaded. */
+                    "Last-Modified"?: string;
+                    /** @description `private, max-age=<seconds until the URL expires>`. */
+                    "Cache-Control"?: string;
+                    /** @description `bytes`: ranges are served. */
+                    "Accept-Ranges"?: string;
+                    /** @description `bytes a-b/size` on 206; `bytes *\/size` on 416. */
+                    "Content-Range"?: string;
+                    /** @description `same-site` unless configured otherwise (Media:CrossOriginResourcePolicy). */
+                    "Cross-Origin-Resource-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2687,6 +2740,12 @@ export interface operations {
             /** @description Not modified: the ETag sent in If-None-Match is still the file's. */
             304: {
                 headers: {
+                    /** @description The quoted SHA-256 hex of the content, `"<64 hex>"`. */
+                    ETag?: string;
+                    /** @description When the file was uploaded. */
+                    "Last-Modified"?: string;
+                    /** @description `private, max-age=<seconds until the URL expires>`. */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2703,6 +2762,8 @@ export interface operations {
             /** @description The range lies outside the file; no body. */
             416: {
                 headers: {
+                    /** @description `bytes a-b/size` on 206; `bytes *\/size` on 416. */
+                    "Content-Range"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
