@@ -12,7 +12,10 @@ namespace PersonaMedia.Infrastructure.Identity;
 /// </summary>
 public static class SigningKeyProvider
 {
-    public const string DevelopmentKeyFileName = "jwt-signing-key.txt";
+    /// <summary>The generated key's file, under the data folder, in a folder of its own (see <see cref="Generate"/>).</summary>
+    public const string DevelopmentKeyFileName = DevelopmentKeyFolderName + "/key.txt";
+
+    private const string DevelopmentKeyFolderName = "jwt-signing-key";
 
     /// <summary>The key that signs: the first of <see cref="ResolveAll"/>.</summary>
     public static SymmetricSecurityKey Resolve(JwtOptions options, bool isDevelopment, string dataDirectory) =>
@@ -47,38 +50,49 @@ public static class SigningKeyProvider
     }
 
     /// <summary>
-    /// Writes the key to a temporary file of its own and then moves it into place without
-    /// overwriting, so the file appears whole or not at all: of several instances starting at the
-    /// same moment, the first move wins and the others read the winner's key. Only the owner may
-    /// read the file.
+    /// Writes the key into a staging folder of its own, then renames that folder into place. A folder
+    /// cannot be renamed onto one that holds a file, so of several instances starting at the same
+    /// moment exactly one wins, and the others read the winner's key, which is whole before its name
+    /// appears. (A file could not do that here: <see cref="File.Move(string, string, bool)"/> without
+    /// overwrite checks and renames in two steps on Unix, and two racers both won a few rounds in a
+    /// few hundred.) Only the owner may enter the folder or read the file.
     /// </summary>
     private static void Generate(string dataDirectory, string path)
     {
         Directory.CreateDirectory(dataDirectory);
-        var temporary = Path.Combine(dataDirectory, $".{DevelopmentKeyFileName}.{Guid.NewGuid():N}.tmp");
+        var folder = Path.GetDirectoryName(path)!;
+        var staging = Path.Combine(dataDirectory, $".{DevelopmentKeyFolderName}-{Guid.NewGuid():N}");
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
+        if (OperatingSystem.IsWindows())
         {
+            Directory.CreateDirectory(staging);
+        }
+        else
+        {
+            Directory.CreateDirectory(staging, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
         try
         {
-            using (var file = new FileStream(temporary, options))
+            using (var file = new FileStream(Path.Combine(staging, Path.GetFileName(path)), options))
             {
                 file.Write(Encoding.UTF8.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(48))));
                 file.Flush(flushToDisk: true);
             }
 
-            File.Move(temporary, path, overwrite: false);
+            Directory.Move(staging, folder);
         }
         catch (IOException) when (File.Exists(path))
         {
-            // Another instance moved its key into place first; use theirs.
+            // Another instance renamed its folder into place first; use its key.
         }
         finally
         {
-            File.Delete(temporary);
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
         }
     }
 

@@ -111,12 +111,14 @@ public class SigningKeyProviderTests
         }
 
         SigningKeyProvider.Resolve(new JwtOptions(), true, _dataDirectory);
-        var mode = File.GetUnixFileMode(KeyFile);
+        var fileMode = File.GetUnixFileMode(KeyFile);
+        var folderMode = File.GetUnixFileMode(Path.GetDirectoryName(KeyFile)!);
 
         Assert.Multiple(() =>
         {
-            Assert.That(mode, Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
-            Assert.That(Directory.GetFiles(_dataDirectory).Select(Path.GetFileName), Is.EqualTo([SigningKeyProvider.DevelopmentKeyFileName]));
+            Assert.That(fileMode, Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+            Assert.That(folderMode, Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
+            Assert.That(Entries(_dataDirectory), Is.EqualTo([SigningKeyProvider.DevelopmentKeyFileName]));
         });
     }
 
@@ -134,7 +136,7 @@ public class SigningKeyProviderTests
     [Test]
     public void A_stored_development_key_that_was_cut_short_is_refused_naming_the_file()
     {
-        Directory.CreateDirectory(_dataDirectory);
+        Directory.CreateDirectory(Path.GetDirectoryName(KeyFile)!);
         File.WriteAllText(KeyFile, "too-short");
 
         var error = Assert.Throws<InvalidOperationException>(() => SigningKeyProvider.Resolve(new JwtOptions(), true, _dataDirectory));
@@ -161,8 +163,14 @@ public class SigningKeyProviderTests
             var keys = await Task.WhenAll(racers);
 
             Assert.That(keys.Select(Convert.ToBase64String).Distinct().Count(), Is.EqualTo(1), $"round {round}");
-            Assert.That(Directory.GetFiles(directory).Select(Path.GetFileName), Is.EqualTo([SigningKeyProvider.DevelopmentKeyFileName]),
-                $"round {round}: the losers' temporary files are gone");
+            Assert.That(Entries(directory), Is.EqualTo([SigningKeyProvider.DevelopmentKeyFileName]),
+                $"round {round}: the losers' staging folders are gone");
         }
     }
+
+    /// <summary>Every file under <paramref name="directory"/>, as paths relative to it with '/'; folders only through their files.</summary>
+    private static string[] Entries(string directory) =>
+        [.. Directory.GetFileSystemEntries(directory, "*", SearchOption.AllDirectories)
+            .Where(entry => File.Exists(entry) || Directory.GetFileSystemEntries(entry).Length == 0)
+            .Select(entry => Path.GetRelativePath(directory, entry).Replace(Path.DirectorySeparatorChar, '/'))];
 }
