@@ -4,6 +4,12 @@
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+# Extended mode: coverage-guided fuzzing, bounded (scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]).
+if [ "${1:-}" = "--fuzz" ]; then
+  shift
+  exec scripts/fuzz.sh "$@"
+fi
+
 results="$(pwd)/TestResults"
 rm -rf "$results"
 
