@@ -3,7 +3,7 @@
 import type { JSX } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { MediaFile, MediaType } from "@personamedia/sdk";
-import { session, unwrap } from "./session.js";
+import { session } from "./session.js";
 import { ErrorMessage, formatDuration, problemOf, type Problem } from "./ui.js";
 import { Viewer } from "./viewer.js";
 
@@ -117,13 +117,10 @@ function Thumbnail({ file }: { file: MediaFile }): JSX.Element {
       if (!entries.some((entry) => entry.isIntersecting)) return;
       observer.disconnect();
       session
-        .call(async (client) => unwrap(await client.api.GET("/upload/files/{file_id}/thumbnail", {
-          params: { path: { file_id: file.id }, query: { size: 160 } },
-          parseAs: "blob",
-          signal: controller.signal,
-        })))
-        .then((data) => {
-          url = URL.createObjectURL(data);
+        .call((client) => client.media.thumbnail(file.id, 160, { signal: controller.signal }))
+        .then((thumbnail) => {
+          if (thumbnail.notModified) return;
+          url = URL.createObjectURL(thumbnail.blob);
           setSrc(url);
         })
         .catch(() => {

@@ -4,7 +4,7 @@
 // Where tokens live: sessionStorage, so a reload keeps the session and closing the tab ends it.
 // Any script on the page can read it, as it could read memory; the page's Content-Security-Policy
 // (only its own files run) is what keeps other scripts out.
-import { PersonaMediaClient, PersonaMediaError, type TokenResponse, type User } from "@personamedia/sdk";
+import { PersonaMediaClient, PersonaMediaError, type User } from "@personamedia/sdk";
 
 const storageKey = "personamedia.session";
 
@@ -16,7 +16,6 @@ interface Stored {
 export class Session {
   /** The API is the page's own origin (the service serves the console at /console/). */
   readonly client = new PersonaMediaClient({ baseUrl: window.location.origin });
-  private refreshToken: string | undefined;
   private refreshing: Promise<void> | undefined;
   private readonly listeners = new Set<() => void>();
 
@@ -24,7 +23,7 @@ export class Session {
     const stored = read();
     if (stored !== undefined) {
       this.client.setAccessToken(stored.accessToken);
-      this.refreshToken = stored.refreshToken;
+      this.client.setRefreshToken(stored.refreshToken);
     }
   }
 
@@ -39,11 +38,13 @@ export class Session {
   }
 
   async register(email: string, username: string, password: string, fullName: string | undefined): Promise<void> {
-    this.keep(await this.client.auth.register({ email, username, password, full_name: fullName ?? null }));
+    await this.client.auth.register({ email, username, password, full_name: fullName ?? null });
+    this.store();
   }
 
   async login(email: string, password: string): Promise<void> {
-    this.keep(await this.client.auth.login({ email, password }));
+    await this.client.auth.login({ email, password });
+    this.store();
   }
 
   async me(): Promise<User> {
@@ -52,11 +53,13 @@ export class Session {
 
   /** Ends the session on the service too (its refresh token stops working), then forgets it here. */
   async logout(): Promise<void> {
-    const refreshToken = this.refreshToken;
-    this.forget();
-    if (refreshToken !== undefined) {
-      await this.client.api.POST("/auth/logout", { body: { refresh_token: refreshToken } }).catch(() => undefined);
+    sessionStorage.removeItem(storageKey);
+    if (this.client.getRefreshToken() === undefined) {
+      this.client.setAccessToken(undefined);
+      return;
     }
+    await this.client.auth.logout().catch(() => undefined);
+    this.forget();
   }
 
   /**
@@ -68,7 +71,7 @@ export class Session {
     try {
       return await action(this.client);
     } catch (error) {
-      if (!(error instanceof PersonaMediaError) || error.status !== 401 || this.refreshToken === undefined) {
+      if (!(error instanceof PersonaMediaError) || error.status !== 401 || this.client.getRefreshToken() === undefined) {
         throw error;
       }
       await this.refresh();
@@ -79,17 +82,15 @@ export class Session {
   /** One refresh at a time: calls that fail together wait for the same new token. */
   private refresh(): Promise<void> {
     this.refreshing ??= (async () => {
-      const refreshToken = this.refreshToken ?? "";
       // The refused access token is not sent along: the refresh token is the credential here.
       this.client.setAccessToken(undefined);
       try {
-        const { data, error, response } = await this.client.api.POST("/auth/refresh", { body: { refresh_token: refreshToken } });
-        if (data === undefined) {
-          this.forget();
-          this.listeners.forEach((listener) => listener());
-          throw new PersonaMediaError(response, error);
-        }
-        this.keep(data);
+        await this.client.auth.refresh();
+        this.store();
+      } catch (error) {
+        this.forget();
+        this.listeners.forEach((listener) => listener());
+        throw error;
       } finally {
         this.refreshing = undefined;
       }
@@ -97,15 +98,18 @@ export class Session {
     return this.refreshing;
   }
 
-  private keep(token: TokenResponse): void {
-    this.client.setAccessToken(token.access_token);
-    this.refreshToken = token.refresh_token;
-    sessionStorage.setItem(storageKey, JSON.stringify({ accessToken: token.access_token, refreshToken: token.refresh_token } satisfies Stored));
+  /** The SDK keeps the pair it was given; a copy in sessionStorage lets a reload go on with it. */
+  private store(): void {
+    const accessToken = this.client.getAccessToken();
+    const refreshToken = this.client.getRefreshToken();
+    if (accessToken !== undefined && refreshToken !== undefined) {
+      sessionStorage.setItem(storageKey, JSON.stringify({ accessToken, refreshToken } satisfies Stored));
+    }
   }
 
   private forget(): void {
     this.client.setAccessToken(undefined);
-    this.refreshToken = undefined;
+    this.client.setRefreshToken(undefined);
     sessionStorage.removeItem(storageKey);
   }
 }
@@ -133,8 +137,3 @@ export function describe(error: unknown): string {
 
 export const session = new Session();
 
-/** For a call through `client.api` (openapi-fetch answers errors as values): the data, or the error thrown. */
-export function unwrap<T>({ data, error, response }: { data?: T; error?: unknown; response: Response }): T {
-  if (!response.ok || data === undefined) throw new PersonaMediaError(response, error);
-  return data;
-}

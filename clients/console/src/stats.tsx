@@ -68,7 +68,7 @@ function Chart({ rows }: { rows: Row[] }): JSX.Element {
   const gap = 6;
   const group = bar * 2 + gap * 3 + 18;
   const labelWidth = 0;
-  const width = 320;
+  const width = 560;
   const height = rows.length * group;
   const length = (count: number): number => Math.max(count > 0 ? 2 : 0, (count / largest) * (width - 40));
   return (
