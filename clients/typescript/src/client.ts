@@ -56,7 +56,8 @@ export interface UploadOptions {
   onProgress?: (progress: UploadProgress) => void;
   /**
    * Sent as `Idempotency-Key`: the same key with the same file gives the first upload's answer
-   * again instead of a second file (for a retry after a dropped connection); with another file a 422.
+   * again instead of a second file; with another file a 422. With one, an upload that got no
+   * answer (a dropped connection) is sent again like a GET.
    */
   idempotencyKey?: string;
   /** Aborts the upload, also midway: the service keeps nothing of it. */

@@ -13,7 +13,8 @@ export type Fetch = (input: Request) => Promise<Response>;
 /**
  * Tries a request again only where that is safe: a 429 or a 503 (the service changed nothing;
  * `Retry-After` says when to come back) for any method, and a network failure (no answer at all)
- * for GET and HEAD only, since a POST, PUT or DELETE that got no answer may have been carried out.
+ * for GET and HEAD, and for a request with an `Idempotency-Key` (the service answers its replay
+ * with the first answer), since any other POST, PUT or DELETE that got no answer may have been carried out.
  * Waits `Retry-After` when the answer has one, else an exponential backoff with jitter; an aborted
  * signal ends the wait at once.
  */
@@ -28,14 +29,15 @@ export function retrying(fetcher: Fetch, options: RetryOptions = {}): Fetch {
  */
 export async function retryLoop(
   attempt: (last: boolean) => Promise<Response>,
-  request: { method: string; signal?: AbortSignal | null | undefined },
+  request: { method: string; signal?: AbortSignal | null | undefined; headers?: Headers },
   options: RetryOptions = {},
 ): Promise<Response> {
   const retries = options.retries ?? 2;
   const baseDelayMs = options.baseDelayMs ?? 500;
   const maxDelayMs = options.maxDelayMs ?? 10_000;
   const backoff = (tries: number): number => Math.min(maxDelayMs, baseDelayMs * 2 ** tries * (0.5 + Math.random() / 2));
-  const safe = request.method === "GET" || request.method === "HEAD";
+  // An Idempotency-Key makes a POST safe to send again: the service answers a replay with the first answer.
+  const safe = request.method === "GET" || request.method === "HEAD" || request.headers?.has("Idempotency-Key") === true;
   const signal = request.signal ?? undefined;
   for (let tries = 0; ; tries++) {
     const last = tries >= retries;

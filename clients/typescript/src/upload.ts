@@ -52,7 +52,7 @@ export function createUploader(options: UploaderOptions): Uploader {
       const attempt = (): Promise<Response> => useXhr
         ? sendWithXhr(request.url, headers, form.body, reporter(form.body.size, onProgress), signal)
         : sendWithFetch(options.fetch, request.url, headers, form.body, reporter(form.body.size, onProgress), signal);
-      return options.retry === false ? attempt() : retryLoop(attempt, { method: request.method, signal }, options.retry);
+      return options.retry === false ? attempt() : retryLoop(attempt, { method: request.method, signal, headers: request.headers }, options.retry);
     },
   };
 }

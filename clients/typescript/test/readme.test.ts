@@ -54,6 +54,8 @@ test("the README's Node example compiles strictly and runs against the service",
   const run = spawnSync(process.execPath, [join(folder, "example.js")], { cwd: work, encoding: "utf8", timeout: 180_000 });
   const output = `${run.stdout}${run.stderr}`;
   assert.equal(run.status, 0, output);
+  assert.match(output, /^sent \d+ bytes$/m);
+  assert.ok(Number(/^sent (\d+) bytes$/m.exec(output)?.[1]) > 2048, "the whole form went out: the file and its parts' headers");
   assert.match(output, /^1 \[ 'photo\.jpg' \]$/m);
   assert.match(output, /^206$/m);
   assert.match(output, /^304$/m);

@@ -179,4 +179,27 @@ describe("uploads in Node", () => {
     assert.equal(events.filter((event) => event.loaded === 0).length, 2, "each try counts from 0");
     assert.equal(events.filter((event) => event.loaded === bodies[0]).length, 2, "each try ends at the total");
   });
+
+  test("a dropped connection is tried again only for an upload with an Idempotency-Key", async () => {
+    const keys: (string | null)[] = [];
+    const flaky = (): PersonaMediaClient => new PersonaMediaClient({
+      baseUrl: "http://sdk.test",
+      retry: { baseDelayMs: 1 },
+      fetch: async (request) => {
+        await request.arrayBuffer();
+        keys.push(request.headers.get("Idempotency-Key"));
+        if (keys.length === 1) {
+          throw new TypeError("fetch failed");
+        }
+        return new Response(JSON.stringify({ id: 7, original_filename: "a.png" }), { status: 200, headers: { "Content-Type": "application/json" } });
+      },
+    });
+    const file = await flaky().media.uploadImage(1, new Blob([payloads.png(1000)]), { filename: "a.png", idempotencyKey: "key-1" });
+    assert.equal(file.id, 7);
+    assert.deepEqual(keys, ["key-1", "key-1"]);
+
+    keys.length = 0;
+    await assert.rejects(flaky().media.uploadImage(1, new Blob([payloads.png(1000)]), { filename: "a.png" }), TypeError);
+    assert.deepEqual(keys, [null], "without a key a POST that got no answer is not sent again");
+  });
 });
