@@ -193,9 +193,17 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
                     schema.Enum = [JsonValue.Create("urls")];
                     break;
                 case "size" when schema is not null:
-                    parameter.Description = "The thumbnail's long side in pixels: one of the presets listed in the file's `thumbnails`.";
-                    parameter.Required = true;
+                    // Required by the thumbnail itself; on getFileUrl it is optional and picks a thumbnail instead of the original.
+                    parameter.Required = operation.OperationId == "getThumbnail";
+                    parameter.Description = parameter.Required == true
+                        ? "The thumbnail's long side in pixels: one of the presets listed in the file's `thumbnails`."
+                        : "A thumbnail preset: the URL serves that thumbnail instead of the original.";
                     schema.Enum = [.. ThumbnailPresets.Sizes.Select(size => (JsonNode)JsonValue.Create(size))];
+                    break;
+                case "format" when schema is not null:
+                    parameter.Description = "The thumbnail's encoding: `webp` (default) or `jpeg`.";
+                    schema.Enum = [JsonValue.Create("webp"), JsonValue.Create("jpeg")];
+                    schema.Default = JsonValue.Create("webp");
                     break;
                 case "token":
                     parameter.Description = "The opaque token of a signed URL, as getFileUrl handed it out.";

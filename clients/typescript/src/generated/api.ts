@@ -1749,14 +1749,15 @@ export interface operations {
     };
     getFileUrl: {
         parameters: {
-            query: {
+            query?: {
                 /** @description `inline` to show the file in place (JPEG, PNG, MP4), `attachment` to save it. */
                 disposition?: "inline" | "attachment";
                 /** @description Seconds the URL works: default 300, at most 3600 (Media:UrlDefaultExpirySeconds, Media:UrlMaxExpirySeconds). */
                 expires_in?: number;
-                /** @description The thumbnail's long side in pixels: one of the presets listed in the file's `thumbnails`. */
-                size: 160 | 640;
-                format?: string;
+                /** @description A thumbnail preset: the URL serves that thumbnail instead of the original. */
+                size?: 160 | 640;
+                /** @description The thumbnail's encoding: `webp` (default) or `jpeg`. */
+                format?: "webp" | "jpeg";
             };
             header?: never;
             path: {
@@ -2058,7 +2059,8 @@ export interface operations {
             query: {
                 /** @description The thumbnail's long side in pixels: one of the presets listed in the file's `thumbnails`. */
                 size: 160 | 640;
-                format?: string;
+                /** @description The thumbnail's encoding: `webp` (default) or `jpeg`. */
+                format?: "webp" | "jpeg";
             };
             header?: never;
             path: {
